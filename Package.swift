@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "wangge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wangge", targets: ["wangge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // A TOML reader that keeps the line and column of every value, so that
+        // configuration errors can name file:line:column (TOMLKit cannot for values).
+        .target(name: "WanggeTOML"),
+        // Pure domain: organisation, categories, calendar, the case loop, permissions.
+        .target(name: "WanggeCore"),
+        // SQLite event store over GRDB: the only module that speaks SQL.
+        .target(
+            name: "WanggeStore",
+            dependencies: ["WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The console's verbs, shared by the command line and the console.
+        .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML"]),
+        // The only C: ncursesw's wide-character API, wrapped for Swift.
+        .systemLibrary(name: "CNCurses"),
+        // The console's UI with no terminal in it: cells, buffer, diff, keys, frames, screens.
+        .target(name: "WanggeTUI"),
+        // The ncursesw backend of WanggeTUI (the only importer of CNCurses).
+        .target(name: "WanggeCurses", dependencies: ["WanggeTUI", "CNCurses"]),
+        .executableTarget(
+            name: "wangge",
+            dependencies: [
+                "WanggeApp",
+                "WanggeTUI",
+                "WanggeCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WanggeTOMLTests", dependencies: ["WanggeTOML"]),
+        .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
+        .testTarget(name: "WanggeTUITests", dependencies: ["WanggeTUI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,131 @@
+import WanggeCore
+import WanggeStore
+
+/// The verbs on cases, shared by the command line and the console: load, decide in
+/// Core, append with the optimistic lock, and turn every failure into a message a
+/// dispatcher can read.
+public struct CaseService: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    var store: SQLiteCaseStore { workspace.store }
+    var decider: CaseDecider { workspace.decider }
+
+    /// Reports a new case. Returns the state with its new code.
+    public func report(_ command: ReportCommand, as person: Person, at now: Instant, idempotencyKey: String? = nil) throws -> CaseState {
+        let reported = try decider.report(command, by: person, at: now)
+        let outcome = try store.createCase(reported, codeDay: workspace.codeDay(now), actor: person.login, at: now,
+                                           idempotencyKey: idempotencyKey)
+        return outcome.state
+    }
+
+    /// Loads a case the person may see.
+    public func load(_ code: String, as person: Person) throws -> CaseState {
+        guard let state = try store.caseState(code: code.trimmingSpaces().uppercased()) else {
+            throw Refusal(.notFound, "找不到案件 \(code)")
+        }
+        if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: workspace.organisation) {
+            throw refusal
+        }
+        return state
+    }
+
+    /// Carries out a command on a case. `expectedVersion` is the version the operator
+    /// saw; when the case has moved since, the command is refused with who moved it.
+    @discardableResult
+    public func execute(
+        _ command: CaseCommand, onCase code: String, as person: Person, at now: Instant,
+        expectedVersion: Int? = nil, idempotencyKey: String? = nil
+    ) throws -> AppendOutcome {
+        let state = try load(code, as: person)
+        if let expectedVersion, expectedVersion != state.version {
+            throw decider.staleMessage(for: state)
+        }
+        if case .linkDuplicate(let primaryCode) = command {
+            guard let primary = try store.caseState(code: primaryCode.uppercased()) else {
+                throw Refusal(.invalidInput, "找不到主案件 \(primaryCode)")
+            }
+            guard primary.status != .merged else {
+                throw Refusal(.invalidInput, "案件 \(primary.code) 本身已并入 \(primary.duplicateOf ?? "其他案件")，请并入主案件")
+            }
+        }
+        let bodies = try decider.decide(normalised(command), on: state, by: person, at: now)
+        do {
+            return try store.append(bodies, toCase: state.id, expectedVersion: expectedVersion ?? state.version,
+                                    actor: person.login, at: now, idempotencyKey: idempotencyKey)
+        } catch StoreError.conflict(let current) {
+            throw decider.staleMessage(for: current)
+        }
+    }
+
+    private func normalised(_ command: CaseCommand) -> CaseCommand {
+        if case .linkDuplicate(let primary) = command { return .linkDuplicate(primary: primary.uppercased()) }
+        return command
+    }
+
+    /// The cases a person may see, narrowed by `query`: their scope is applied here so
+    /// the CLI and the console list exactly the same cases.
+    public func list(_ query: CaseQuery, as person: Person) throws -> [CaseState] {
+        guard let scoped = scoped(query, for: person) else { return [] }
+        return try store.cases(scoped)
+    }
+
+    public func count(_ query: CaseQuery, as person: Person) throws -> Int {
+        guard let scoped = scoped(query, for: person) else { return 0 }
+        return try store.count(scoped)
+    }
+
+    /// Adds the person's scope to a query; nil when the scope cannot match anything.
+    public func scoped(_ query: CaseQuery, for person: Person) -> CaseQuery? {
+        var q = query
+        if Permissions.reach(person.role, .view) == .handler {
+            switch person.scope {
+            case .unit(let unit): q.involvingUnit = unit
+            default: q.handler = .person(person.login)
+            }
+            return q
+        }
+        switch person.scope {
+        case .county: break
+        case .street(let s): q.street = s
+        case .community(let c):
+            if let existing = q.community, existing != c { return nil }
+            q.community = c
+        case .grids(let grids):
+            q.grids = q.grids.map { $0.filter(grids.contains) } ?? grids
+        case .unit(let unit): q.involvingUnit = unit
+        }
+        return q
+    }
+}
+
+extension CaseService {
+    /// The cases as they stood at `instant`, replayed from the log: what a supervisor
+    /// sees when asking "which cases were overdue on the 15th?". Filters on state and
+    /// overdue apply to the replayed state.
+    public func list(_ query: CaseQuery, asOf instant: Instant, as person: Person) throws -> [CaseState] {
+        var candidates = query
+        candidates.statuses = nil
+        candidates.openOnly = false
+        candidates.overdueAt = nil
+        candidates.reportedBefore = instant
+        candidates.limit = nil
+        candidates.level = nil
+        candidates.handler = nil
+        guard let scoped = scoped(candidates, for: person) else { return [] }
+        var result: [CaseState] = []
+        for current in try store.cases(scoped) {
+            let events = try store.events(ofCase: current.id).map(\.event).filter { $0.at <= instant }
+            guard let past = CaseState.fold(events) else { continue }
+            if let statuses = query.statuses, !statuses.contains(past.status) { continue }
+            if query.openOnly, !past.status.isOpen { continue }
+            if let at = query.overdueAt, !past.isOverdue(at: at) { continue }
+            if let level = query.level, past.level != level { continue }
+            if let handler = query.handler, past.handler != handler { continue }
+            result.append(past)
+            if let limit = query.limit, result.count >= limit { break }
+        }
+        return result
+    }
+}

@@ -1,0 +1,91 @@
+import WanggeCore
+import WanggeStore
+import WanggeTOML
+
+/// Names under which the configuration files are kept inside the database, so that
+/// every console on the host reads the same organisation, categories and calendar.
+public enum ConfigurationName {
+    public static let organisation = "org.toml"
+    public static let categories = "categories.toml"
+    public static let calendar = "calendar.toml"
+}
+
+/// Errors of the application layer that are not refusals of a single command.
+public enum AppError: Error, Sendable, CustomStringConvertible {
+    case notInitialised(String)
+    case configuration(ConfigurationError)
+    case unknownOperator(String)
+    case impersonationRefused(String)
+    case badInput(String)
+
+    public var description: String {
+        switch self {
+        case .notInitialised(let path): "数据库 \(path) 尚未初始化：请先运行 wangge init --org 文件，或 wangge demo 建立演示数据库"
+        case .configuration(let e): "配置错误：\(e)"
+        case .unknownOperator(let login): "系统用户 \(login) 不在组织架构的人员名单中，无法操作（请管理员添加）"
+        case .impersonationRefused(let login): "只有管理员可以使用 --as；\(login) 不是管理员"
+        case .badInput(let message): message
+        }
+    }
+}
+
+/// An open database with its configuration loaded: what every verb works on.
+public final class Workspace: Sendable {
+    public let store: SQLiteCaseStore
+    public let context: DomainContext
+    public let decider: CaseDecider
+
+    public init(store: SQLiteCaseStore) throws {
+        self.store = store
+        guard let org = try store.configuration(named: ConfigurationName.organisation),
+              let categories = try store.configuration(named: ConfigurationName.categories),
+              let calendar = try store.configuration(named: ConfigurationName.calendar) else {
+            throw AppError.notInitialised(store.path)
+        }
+        context = try Self.parse(organisation: org, categories: categories, calendar: calendar)
+        decider = CaseDecider(context: context)
+    }
+
+    /// Parses all three files; nothing is returned (and so nothing stored) unless all are valid.
+    public static func parse(
+        organisation: String, categories: String, calendar: String,
+        files: (String, String, String) = (ConfigurationName.organisation, ConfigurationName.categories, ConfigurationName.calendar)
+    ) throws -> DomainContext {
+        do {
+            let org = try OrganisationFile.parse(organisation, file: files.0)
+            let (catalog, stages) = try CategoriesFile.parse(categories, file: files.1)
+            let cal = try CalendarFile.parse(calendar, file: files.2)
+            return DomainContext(organisation: org, catalog: catalog, calendar: cal, stages: stages)
+        } catch {
+            throw AppError.configuration(ConfigurationError(error))
+        }
+    }
+
+    /// Validates and stores the configuration in one transaction.
+    public static func install(organisation: String, categories: String, calendar: String, into store: SQLiteCaseStore,
+                               files: (String, String, String)) throws -> DomainContext {
+        let context = try parse(organisation: organisation, categories: categories, calendar: calendar, files: files)
+        var places: [String: GridPlace] = [:]
+        for grid in context.organisation.grids {
+            if let place = context.organisation.place(ofGrid: grid.code) {
+                places[grid.code] = GridPlace(community: place.community, street: place.street)
+            }
+        }
+        try store.setConfiguration([
+            ConfigurationName.organisation: organisation,
+            ConfigurationName.categories: categories,
+            ConfigurationName.calendar: calendar,
+        ], gridPlaces: places)
+        return context
+    }
+
+    public var organisation: Organisation { context.organisation }
+    public var calendar: WorkCalendar { context.calendar }
+
+    /// The local day used in case codes: "261122".
+    public func codeDay(_ instant: Instant) -> String {
+        let d = calendar.civil(instant).date
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return two(d.year % 100) + two(d.month) + two(d.day)
+    }
+}

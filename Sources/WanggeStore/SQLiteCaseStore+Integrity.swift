@@ -1,0 +1,187 @@
+import GRDB
+import WanggeCore
+
+extension SQLiteCaseStore {
+    /// Reports at most this many problems of one kind; the first ones are what matter.
+    static let problemLimit = 50
+
+    public func check() throws -> IntegrityReport {
+        try guarded {
+            try pool.read { db in
+                var report = IntegrityReport()
+                try checkChain(db, into: &report)
+                try checkProjections(db, into: &report)
+                try checkCounters(db, into: &report)
+                return report
+            }
+        }
+    }
+
+    /// Walks the log in `seq` order, recomputing every hash.
+    func checkChain(_ db: Database, into report: inout IntegrityReport) throws {
+        var expectedSeq: Int64 = 1
+        var prevHash = EventHashing.genesis
+        var breaks = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, case_id, case_version, type, actor, at, payload, idempotency_key, prev_hash, hash
+            FROM events ORDER BY seq
+            """)
+        while let row = try rows.next() {
+            report.eventsChecked += 1
+            let seq: Int64 = row[0]
+            if seq != expectedSeq, breaks < Self.problemLimit {
+                report.problems.append(.missingEvents(afterSeq: expectedSeq - 1, nextSeq: seq))
+                breaks += 1
+            }
+            let storedPrev: String = row[8]
+            let storedHash: String = row[9]
+            let recomputed = EventHashing.hash(
+                prevHash: storedPrev, seq: seq, caseID: row[1], version: row[2], type: row[3], actor: row[4], at: row[5],
+                payload: row[6], idempotencyKey: row[7])
+            if breaks < Self.problemLimit {
+                if storedPrev != prevHash && seq == expectedSeq {
+                    report.problems.append(.chainBroken(seq: seq, detail: "记录的前一哈希与前一行不符"))
+                    breaks += 1
+                } else if recomputed != storedHash {
+                    report.problems.append(.chainBroken(seq: seq, detail: "内容与其哈希不符"))
+                    breaks += 1
+                }
+            }
+            prevHash = storedHash
+            expectedSeq = seq + 1
+        }
+    }
+
+    /// Folds the log case by case and compares each result with the live row, column by column.
+    func checkProjections(_ db: Database, into report: inout IntegrityReport) throws {
+        var differences = 0
+        let liveRows = try Row.fetchCursor(db, sql: "SELECT \(CaseRow.selectColumns) FROM cases ORDER BY id")
+        var pendingLive: Row? = try liveRows.next()
+        try foldCases(db) { result in
+            switch result {
+            case .failure(let problem):
+                if differences < Self.problemLimit { report.problems.append(problem); differences += 1 }
+            case .success(let rebuilt):
+                report.casesChecked += 1
+                while let live = pendingLive, (live[0] as Int64) < rebuilt.id {
+                    if differences < Self.problemLimit { report.problems.append(.projectionExtra(code: live[1])); differences += 1 }
+                    pendingLive = try liveRows.next()
+                }
+                guard let live = pendingLive, (live[0] as Int64) == rebuilt.id else {
+                    if differences < Self.problemLimit { report.problems.append(.projectionMissing(caseID: rebuilt.id)); differences += 1 }
+                    return
+                }
+                let place = self.place(of: rebuilt.grid)
+                let expected = CaseRow.values(rebuilt, community: place.community, street: place.street)
+                for (i, column) in CaseRow.columns.enumerated() where live[i] as DatabaseValue != expected[i] {
+                    if differences < Self.problemLimit {
+                        report.problems.append(.projectionDiffers(
+                            code: rebuilt.code, column: column, live: Self.show(live[i]), rebuilt: Self.show(expected[i])))
+                        differences += 1
+                    }
+                }
+                pendingLive = try liveRows.next()
+            }
+        }
+        while let live = pendingLive {
+            if differences < Self.problemLimit { report.problems.append(.projectionExtra(code: live[1])); differences += 1 }
+            pendingLive = try liveRows.next()
+        }
+    }
+
+    static func show(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: "（空）"
+        case .int64(let i): String(i)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let b): "\(b.count) 字节"
+        }
+    }
+
+    func checkCounters(_ db: Database, into report: inout IntegrityReport) throws {
+        var live: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT grid, status, count FROM grid_counters") {
+            let grid: String = row[0], status: String = row[1]
+            live[grid + "\u{1}" + status] = row[2]
+        }
+        var recount: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status") {
+            let grid: String = row[0], status: String = row[1]
+            recount[grid + "\u{1}" + status] = row[2]
+        }
+        for key in Set(live.keys).union(recount.keys).sorted() {
+            let l = live[key] ?? 0, r = recount[key] ?? 0
+            if l != r {
+                let parts = key.split(separator: "\u{1}").map(String.init)
+                report.problems.append(.counterDiffers(grid: parts.first ?? "", status: parts.last ?? "", live: l, recount: r))
+            }
+        }
+    }
+
+    /// Streams the log ordered by case and version, calling `body` with each folded case
+    /// (or the problem that stopped it). Memory stays at one case at a time.
+    func foldCases(_ db: Database, _ body: (Result<CaseState, IntegrityReport.Problem>) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "\(Self.eventSelect) ORDER BY case_id, case_version")
+        var current: CaseState?
+        var broken: Int64?
+        while let row = try rows.next() {
+            let stored: StoredEvent
+            do {
+                stored = try Self.decodeEvent(row)
+            } catch let error as StoreError {
+                let seq: Int64 = row[0]
+                try body(.failure(.unreadableEvent(seq: seq, detail: error.description)))
+                broken = row[1]
+                continue
+            }
+            let event = stored.event
+            if let state = current, state.id != event.caseID {
+                try body(.success(state))
+                current = nil
+            }
+            if broken == event.caseID { continue }
+            if var state = current {
+                guard event.version == state.version + 1 else {
+                    try body(.failure(.versionGap(caseID: event.caseID, expected: state.version + 1, found: event.version)))
+                    current = nil; broken = event.caseID
+                    continue
+                }
+                state.apply(event)
+                current = state
+            } else {
+                guard event.version == 1, case .reported(let r) = event.body else {
+                    try body(.failure(.versionGap(caseID: event.caseID, expected: 1, found: event.version)))
+                    broken = event.caseID
+                    continue
+                }
+                current = CaseState(id: event.caseID, reported: r, actor: event.actor, at: event.at)
+            }
+        }
+        if let state = current { try body(.success(state)) }
+    }
+
+    public func rebuildProjections() throws {
+        try guarded {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "DELETE FROM cases; DELETE FROM grid_counters")
+                    let insert = try db.cachedStatement(sql: CaseRow.upsertSQL)
+                    var failure: IntegrityReport.Problem?
+                    try foldCases(db) { result in
+                        switch result {
+                        case .success(let state):
+                            let place = self.place(of: state.grid)
+                            try insert.execute(arguments: StatementArguments(CaseRow.values(state, community: place.community, street: place.street)))
+                        case .failure(let problem):
+                            failure = failure ?? problem
+                        }
+                    }
+                    if let failure { throw StoreError.database("无法重建：\(failure)") }
+                    try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
+                    return .commit
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import GRDB
+import WanggeCore
+
+extension SQLiteCaseStore {
+    public func caseState(code: String) throws -> CaseState? {
+        try guarded {
+            try pool.read { db in
+                let statement = try db.cachedStatement(sql: "SELECT \(CaseRow.selectColumns) FROM cases WHERE code = ?")
+                return try Row.fetchOne(statement, arguments: [code]).map(CaseRow.decode)
+            }
+        }
+    }
+
+    public func caseState(id: Int64) throws -> CaseState? {
+        try guarded { try pool.read { db in try Self.loadCase(id: id, db) } }
+    }
+
+    /// Builds the WHERE clause of a query. Each filter maps onto an index of the
+    /// projection (due, status, grid, community, level, handler), never a full scan for
+    /// the queue's common shapes.
+    static func whereClause(_ q: CaseQuery) -> (String, [DatabaseValue]) {
+        var parts: [String] = []
+        var args: [DatabaseValue] = []
+        if q.openOnly { parts.append("is_open = 1") }
+        if let statuses = q.statuses {
+            parts.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+            args += statuses.sorted { $0.rawValue < $1.rawValue }.map { $0.rawValue.databaseValue }
+        }
+        if let now = q.overdueAt {
+            parts.append("is_open = 1 AND due_at < ? AND (suspended_until IS NULL OR suspended_until <= ?)")
+            args += [now.secondsSinceEpoch.databaseValue, now.secondsSinceEpoch.databaseValue]
+        }
+        if let grids = q.grids {
+            parts.append("grid IN (\(grids.map { _ in "?" }.joined(separator: ",")))")
+            args += grids.map(\.databaseValue)
+        }
+        if let c = q.community { parts.append("community = ?"); args.append(c.databaseValue) }
+        if let s = q.street { parts.append("street = ?"); args.append(s.databaseValue) }
+        if let l = q.level { parts.append("level = ?"); args.append(l.rawValue.databaseValue) }
+        if let h = q.handler { parts.append("handler = ?"); args.append(h.description.databaseValue) }
+        if let u = q.involvingUnit {
+            parts.append("(handler = ? OR summoned_units LIKE ?)")
+            args += [Handler.unit(u).description.databaseValue, "%,\(u),%".databaseValue]
+        }
+        if let p = q.categoryPrefix { parts.append("category LIKE ?"); args.append("\(escapeLike(p))%".databaseValue) }
+        if let t = q.text, !t.isEmpty {
+            parts.append("(title LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')")
+            let pattern = "%\(escapeLike(t))%".databaseValue
+            args += [pattern, pattern, pattern]
+        }
+        if let d = q.duplicateOf { parts.append("duplicate_of = ?"); args.append(d.databaseValue) }
+        if let before = q.reportedBefore { parts.append("reported_at < ?"); args.append(before.secondsSinceEpoch.databaseValue) }
+        return (parts.isEmpty ? "" : "WHERE " + parts.joined(separator: " AND "), args)
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func orderClause(_ order: CaseOrder) -> String {
+        switch order {
+        case .dueAt: "ORDER BY due_at IS NULL, due_at, id"
+        case .reportedAtDescending: "ORDER BY reported_at DESC, id DESC"
+        case .reportedAt: "ORDER BY reported_at, id"
+        case .code: "ORDER BY code"
+        }
+    }
+
+    public func cases(_ query: CaseQuery) throws -> [CaseState] {
+        let (whereSQL, args) = Self.whereClause(query)
+        var sql = "SELECT \(CaseRow.selectColumns) FROM cases \(whereSQL) \(Self.orderClause(query.order))"
+        if let limit = query.limit { sql += " LIMIT \(limit) OFFSET \(query.offset)" }
+        return try guarded {
+            try pool.read { db in
+                let statement = try db.cachedStatement(sql: sql)
+                var result: [CaseState] = []
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(args))
+                while let row = try rows.next() { result.append(try CaseRow.decode(row)) }
+                return result
+            }
+        }
+    }
+
+    public func count(_ query: CaseQuery) throws -> Int {
+        let (whereSQL, args) = Self.whereClause(query)
+        return try guarded {
+            try pool.read { db in
+                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases \(whereSQL)"), arguments: StatementArguments(args)) ?? 0
+            }
+        }
+    }
+
+    public func openCountsByGrid() throws -> [String: Int] {
+        let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        return try guarded {
+            try pool.read { db in
+                var result: [String: Int] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT grid, SUM(count) FROM grid_counters WHERE status IN (\(open)) GROUP BY grid")
+                while let row = try rows.next() { result[row[0]] = row[1] }
+                return result
+            }
+        }
+    }
+
+    public func events(ofCase id: Int64) throws -> [StoredEvent] {
+        try guarded {
+            try pool.read { db in
+                try Self.fetchEvents(db, sql: "\(Self.eventSelect) WHERE case_id = ? ORDER BY case_version", arguments: [id])
+            }
+        }
+    }
+
+    public func log(afterSeq: Int64, limit: Int, caseID: Int64?) throws -> [StoredEvent] {
+        try guarded {
+            try pool.read { db in
+                if let caseID {
+                    return try Self.fetchEvents(db, sql: "\(Self.eventSelect) WHERE seq > ? AND case_id = ? ORDER BY seq LIMIT ?",
+                                                arguments: [afterSeq, caseID, limit])
+                }
+                return try Self.fetchEvents(db, sql: "\(Self.eventSelect) WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [afterSeq, limit])
+            }
+        }
+    }
+
+    /// The sequence number of the newest event (0 for an empty log).
+    public func lastSeq() throws -> Int64 {
+        try guarded { try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM events") ?? 0 } }
+    }
+
+    static let eventSelect = "SELECT seq, case_id, case_version, type, actor, at, payload, idempotency_key, prev_hash, hash FROM events"
+
+    static func fetchEvents(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredEvent] {
+        var result: [StoredEvent] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() { result.append(try decodeEvent(row)) }
+        return result
+    }
+
+    static func decodeEvent(_ row: Row) throws -> StoredEvent {
+        let seq: Int64 = row[0]
+        let type: String = row[3]
+        let payloadText: String = row[6]
+        do {
+            let payload = try JSONValue.parse(payloadText)
+            let body = try EventBody(kind: type, payload: payload)
+            let event = CaseEvent(caseID: row[1], version: row[2], actor: row[4], at: Instant(secondsSinceEpoch: row[5]), body: body)
+            return StoredEvent(seq: seq, event: event, idempotencyKey: row[7], prevHash: row[8], hash: row[9])
+        } catch let error as JSONParseError {
+            throw StoreError.corruptEvent(seq: seq, error.description)
+        } catch let error as EventDecodingError {
+            throw StoreError.corruptEvent(seq: seq, error.description)
+        }
+    }
+}

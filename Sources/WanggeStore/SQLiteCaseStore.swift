@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import WanggeCore
+
+/// The event store on one SQLite file in WAL mode, shared by every console and command
+/// on the host.
+///
+/// `synchronous = FULL`: a committed case survives a power cut, not only a crash of the
+/// process; measured cost is in the closing notes of the store issue and in `wangge bench`.
+/// A busy timeout makes a second writer wait instead of failing with "database is locked".
+public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+    /// A dedicated connection for `PRAGMA data_version`: it only changes for commits made
+    /// through other connections, so it must not be the connection that writes.
+    let watcher: DatabaseQueue
+    private let placesLock = Mutex<[String: GridPlace]>([:])
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public init(path: String, busyTimeoutSeconds: Double = 10, readOnly: Bool = false) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeoutSeconds)
+        config.readonly = readOnly
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
+                try Schema.migrator().migrate(pool)
+            }
+            var watcherConfig = Configuration()
+            watcherConfig.busyMode = .timeout(busyTimeoutSeconds)
+            watcherConfig.readonly = true
+            watcher = try DatabaseQueue(path: path, configuration: watcherConfig)
+            try reloadGridPlaces()
+        } catch let error as DatabaseError {
+            throw StoreError.database("无法打开 \(path)：\(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "数据库被其他进程锁定，请稍后重试（\(error.message ?? "")）"
+        case .SQLITE_READONLY: "数据库只读，无法写入（\(error.message ?? "")）"
+        case .SQLITE_FULL: "磁盘已满，未写入任何内容"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: "文件不是有效的数据库或已损坏"
+        case .SQLITE_CANTOPEN: "无法打开数据库文件（路径或权限）"
+        default: error.message ?? "\(error)"
+        }
+    }
+
+    /// Runs a database block and turns SQLite errors into readable store errors.
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(Self.describe(error))
+        }
+    }
+
+    func reloadGridPlaces() throws {
+        let places = try guarded {
+            try pool.read { db in
+                var map: [String: GridPlace] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT grid, community, street FROM grid_places")
+                while let row = try rows.next() { map[row[0]] = GridPlace(community: row[1], street: row[2]) }
+                return map
+            }
+        }
+        placesLock.withLock { $0 = places }
+    }
+
+    func place(of grid: String) -> GridPlace {
+        placesLock.withLock { $0[grid] } ?? GridPlace(community: "", street: "")
+    }
+
+    // MARK: configuration
+
+    public func configuration(named name: String) throws -> String? {
+        try guarded { try pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM configuration WHERE name = ?", arguments: [name]) } }
+    }
+
+    public func setConfiguration(_ files: [String: String]) throws {
+        try setConfiguration(files, gridPlaces: nil)
+    }
+
+    /// Stores configuration texts and, when given, replaces the grid → community map.
+    public func setConfiguration(_ files: [String: String], gridPlaces: [String: GridPlace]?) throws {
+        try guarded {
+            try pool.write { db in
+                for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT OR REPLACE INTO configuration(name, text) VALUES (?, ?)", arguments: [name, text])
+                }
+                if let gridPlaces {
+                    try db.execute(sql: "DELETE FROM grid_places")
+                    for (grid, place) in gridPlaces.sorted(by: { $0.key < $1.key }) {
+                        try db.execute(sql: "INSERT INTO grid_places(grid, community, street) VALUES (?, ?, ?)",
+                                       arguments: [grid, place.community, place.street])
+                    }
+                }
+            }
+        }
+        try reloadGridPlaces()
+    }
+
+    // MARK: change feed
+
+    public func changeCounter() throws -> Int64 {
+        try guarded {
+            try watcher.inDatabase { db in
+                let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                return version
+            }
+        }
+    }
+}
+
+/// A tiny lock-protected value (Swift's Synchronization.Mutex needs macOS 15 on Apple
+/// platforms; this works everywhere the package builds).
+final class Mutex<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

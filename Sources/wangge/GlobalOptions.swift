@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import WanggeApp
+import WanggeCore
+import WanggeStore
+
+/// Options every subcommand takes: which database, who acts, and what time it is.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "数据库文件（默认 $WANGGE_DB，或 $XDG_DATA_HOME/wangge/wangge.sqlite）")
+    var db: String?
+
+    @Option(name: .customLong("as"), help: "以该登录名操作（仅管理员可用）")
+    var asLogin: String?
+
+    @Option(name: .long, help: "把“现在”固定为该时间（本地时间，如 2026-11-20T10:00）；也可用 $WANGGE_NOW")
+    var now: String?
+
+    static func defaultDataDirectory() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/wangge" }
+        return (env["HOME"] ?? ".") + "/.local/share/wangge"
+    }
+
+    func databasePath(defaultName: String = "wangge.sqlite") -> String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["WANGGE_DB"], !env.isEmpty { return env }
+        return Self.defaultDataDirectory() + "/" + defaultName
+    }
+
+    /// Opens the store, creating the parent directory when needed.
+    func openStore(path: String) throws -> SQLiteCaseStore {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        return try SQLiteCaseStore(path: path)
+    }
+
+    func currentTime(calendar: WorkCalendar) throws -> Instant {
+        let text = now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"]
+        guard let text, !text.isEmpty else { return SystemClock.now() }
+        guard let instant = calendar.parseLocal(text) else {
+            throw ValidationError("无法识别的时间 \(text)（应形如 2026-11-20T10:00）")
+        }
+        return instant
+    }
+
+    /// Everything a verb needs: the workspace, the acting person and the time.
+    func environment() throws -> CommandEnvironment {
+        let path = databasePath()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw AppError.notInitialised(path)
+        }
+        let store = try openStore(path: path)
+        let workspace = try Workspace(store: store)
+        let person = try Identity.resolve(login: Identity.currentLogin(), asLogin: asLogin, in: workspace.organisation)
+        return CommandEnvironment(workspace: workspace, person: person, now: try currentTime(calendar: workspace.calendar))
+    }
+}
+
+struct CommandEnvironment {
+    let workspace: Workspace
+    let person: Person
+    let now: Instant
+
+    var service: CaseService { CaseService(workspace: workspace) }
+    var calendar: WorkCalendar { workspace.calendar }
+
+    func parseTime(_ text: String) throws -> Instant {
+        guard let instant = calendar.parseLocal(text) else {
+            throw ValidationError("无法识别的时间 \(text)（应形如 2026-11-20T10:00）")
+        }
+        return instant
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import WanggeApp
+import WanggeCore
+import WanggeStore
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "按顺序列出事件日志")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "只看某个案件") var code: String?
+    @Option(help: "从该序号之后开始") var after: Int64 = 0
+    @Option(help: "最多几条") var limit: Int = 100
+
+    func run() throws {
+        try ErrorReporting.run {
+            let env = try global.environment()
+            let store = env.workspace.store
+            var caseID: Int64?
+            if let code { caseID = try env.service.load(code, as: env.person).id }
+            var codes: [Int64: CaseState] = [:]
+            var table = TextTable(headers: ["序号", "时间", "案件", "版本", "操作人", "事件", "哈希"], flexibleColumn: 5)
+            for stored in try store.log(afterSeq: after, limit: limit, caseID: caseID) {
+                let e = stored.event
+                if codes[e.caseID] == nil { codes[e.caseID] = try store.caseState(id: e.caseID) }
+                guard let state = codes[e.caseID],
+                      Permissions.check(env.person, .view, grid: state.grid, caseState: state, organisation: env.workspace.organisation) == nil
+                else { continue }
+                table.rows.append([
+                    String(stored.seq), CaseText.full(e.at, env.calendar), state.code, String(e.version),
+                    env.workspace.organisation.displayName(ofLogin: e.actor), CaseText.eventDetail(e, workspace: env.workspace),
+                    String(stored.hash.prefix(12)),
+                ])
+            }
+            print(table.render(), terminator: "")
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "校验事件哈希链，并核对由事件重建的投影与现有投影是否一致")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try ErrorReporting.run {
+            let path = global.databasePath()
+            let store = try SQLiteCaseStore(path: path)
+            let report = try store.check()
+            if report.isClean {
+                print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致")
+                return
+            }
+            if let first = report.firstBadEvent { print("第一个有问题的事件：#\(first)") }
+            for problem in report.problems { print("✗ \(problem)") }
+            print("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct RebuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "由事件日志重建投影（管理员）")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try ErrorReporting.run {
+            let env = try global.environment()
+            if let refusal = Permissions.check(env.person, .manageOrganisation, grid: "", caseState: nil, organisation: env.workspace.organisation) {
+                throw refusal
+            }
+            try env.workspace.store.rebuildProjections()
+            print("已由事件日志重建投影")
+        }
+    }
+}
+
+struct PermissionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "permissions", abstract: "打印权限矩阵（Markdown）")
+
+    func run() throws {
+        print(PermissionMatrixText.markdown())
+    }
+}
