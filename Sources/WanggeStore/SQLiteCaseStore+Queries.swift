@@ -64,7 +64,8 @@ extension SQLiteCaseStore {
 
     static func orderClause(_ order: CaseOrder) -> String {
         switch order {
-        case .dueAt: "ORDER BY due_at IS NULL, due_at, id"
+        // Matches the expression index `cases_open_queue`: untimed cases sort last.
+        case .dueAt: "ORDER BY COALESCE(due_at, 9223372036854775807), id"
         case .reportedAtDescending: "ORDER BY reported_at DESC, id DESC"
         case .reportedAt: "ORDER BY reported_at, id"
         case .code: "ORDER BY code"

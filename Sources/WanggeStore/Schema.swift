@@ -73,6 +73,7 @@ enum Schema {
                     last_at INTEGER NOT NULL
                 );
                 CREATE INDEX cases_open_by_due ON cases(due_at) WHERE is_open = 1;
+                CREATE INDEX cases_open_queue ON cases(COALESCE(due_at, 9223372036854775807), id) WHERE is_open = 1;
                 CREATE INDEX cases_by_status_due ON cases(status, due_at);
                 CREATE INDEX cases_by_grid ON cases(grid, status);
                 CREATE INDEX cases_by_community ON cases(community, status);

@@ -31,7 +31,13 @@ struct GlobalOptions: ParsableArguments {
     func openStore(path: String) throws -> SQLiteCaseStore {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        return try SQLiteCaseStore(path: path)
+        return try SQLiteCaseStore(path: path, durability: Self.durability())
+    }
+
+    /// `WANGGE_DURABILITY=full` makes every commit wait for an fsync (survives a power
+    /// cut); the default `normal` survives any process crash and is much faster.
+    static func durability() -> SQLiteCaseStore.Durability {
+        ProcessInfo.processInfo.environment["WANGGE_DURABILITY"].flatMap(SQLiteCaseStore.Durability.init(rawValue:)) ?? .normal
     }
 
     func currentTime(calendar: WorkCalendar) throws -> Instant {

@@ -50,14 +50,15 @@ struct WorkingTimeIndex: Sendable {
             workingWeekdaysPerWeek += 1
         }
 
+        // A holiday wins over everything; otherwise a listed date is a make-up working
+        // day, which wins over the weekend. Keyed by day number so that two spellings
+        // of one day (a date mutated out of range) cannot count twice.
+        var listed: [Int64: Bool] = [:]
+        for date in makeUpWorkdays { listed[date.daysSinceEpoch] = true }
+        for date in holidays { listed[date.daysSinceEpoch] = false }
         var flips: [(day: Int64, gain: Int64)] = []
-        for date in holidays.union(makeUpWorkdays) {
-            let day = date.daysSinceEpoch
-            let usual = baseWorks(day)
-            // A holiday wins over everything; otherwise the date is a make-up working
-            // day, which wins over the weekend.
-            let works = !holidays.contains(date)
-            if works != usual { flips.append((day, works ? 1 : -1)) }
+        for (day, works) in listed where works != baseWorks(day) {
+            flips.append((day, works ? 1 : -1))
         }
         flips.sort { $0.day < $1.day }
         flippedDays = flips.map(\.day)
