@@ -23,7 +23,9 @@ let package = Package(
             dependencies: ["WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The console's verbs, shared by the command line and the console.
-        .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML"]),
+        .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML", "WanggeRules"]),
+        // The escalation rule language: parse, validate, evaluate, explain. Pure.
+        .target(name: "WanggeRules", dependencies: ["WanggeCore", "WanggeTOML"]),
         // The only C: ncursesw's wide-character API, wrapped for Swift.
         .systemLibrary(name: "CNCurses"),
         // The console's UI with no terminal in it: cells, buffer, diff, keys, frames, screens.
@@ -41,6 +43,9 @@ let package = Package(
         ),
         .testTarget(name: "WanggeTOMLTests", dependencies: ["WanggeTOML"]),
         .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
+        .testTarget(name: "WanggeRulesTests", dependencies: ["WanggeRules", "WanggeCore", "WanggeTOML"]),
+        // The engine on real databases, incl. two `wangge engine` processes racing (needs the binary).
+        .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),
         .testTarget(name: "WanggeTUITests", dependencies: ["WanggeTUI"]),
     ],
     swiftLanguageModes: [.v6]

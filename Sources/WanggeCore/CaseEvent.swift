@@ -68,6 +68,13 @@ public enum EventBody: Hashable, Sendable {
     case reopened(reason: String, limit: TimeLimit, dueAt: Instant)
     case escalated(from: Level, to: Level, reason: String, rule: String?, limit: TimeLimit, dueAt: Instant)
     case commented(text: String)
+    /// The escalation engine raised the severity (words, repeats...); `rule` names the rule.
+    case severityRaised(from: Severity, to: Severity, reason: String, rule: String?)
+    /// Put on the agenda of the joint meeting (三五联席会议) held on `meeting` (local
+    /// date, `YYYY-MM-DD`), at the case's `level`.
+    case agendaListed(meeting: String, level: Level, reason: String, rule: String?)
+    /// People with these roles were alerted (a warning before a deadline...).
+    case notified(roles: [Role], note: String, rule: String?)
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case reported, accepted, declined, dispatched
@@ -83,6 +90,9 @@ public enum EventBody: Hashable, Sendable {
         case reportedIn = "reported_in"
         case linkedDuplicate = "linked_duplicate"
         case reopened, escalated, commented
+        case severityRaised = "severity_raised"
+        case agendaListed = "agenda_listed"
+        case notified
     }
 
     public var kind: Kind {
@@ -110,6 +120,9 @@ public enum EventBody: Hashable, Sendable {
         case .reopened: .reopened
         case .escalated: .escalated
         case .commented: .commented
+        case .severityRaised: .severityRaised
+        case .agendaListed: .agendaListed
+        case .notified: .notified
         }
     }
 }
@@ -141,6 +154,9 @@ extension EventBody.Kind {
         case .reopened: "重新打开"
         case .escalated: "升级"
         case .commented: "备注"
+        case .severityRaised: "提高严重程度"
+        case .agendaListed: "列入联席会议议程"
+        case .notified: "提醒"
         }
     }
 }

@@ -185,6 +185,8 @@ public struct CaseState: Hashable, Sendable {
                 dueAt = due; suspendedUntil = nil; pendingExtension = nil
             }
         case .commented: break
+        case .severityRaised(_, let to, _, _): severity = max(severity, to)
+        case .agendaListed, .notified: break
         }
         version = event.version
         lastChange = LastChange(kind: event.body.kind, actor: event.actor, at: at)

@@ -60,6 +60,12 @@ extension EventBody {
             put("from", from.rawValue); put("to", to.rawValue); put("reason", reason); put("rule", rule)
             f.append(("limit", limit.json)); put("due_at", dueAt)
         case .commented(let text): put("text", text)
+        case let .severityRaised(from, to, reason, rule):
+            put("from", from.rawValue); put("to", to.rawValue); put("reason", reason); put("rule", rule)
+        case let .agendaListed(meeting, level, reason, rule):
+            put("meeting", meeting); put("level", level.rawValue); put("reason", reason); put("rule", rule)
+        case let .notified(roles, note, rule):
+            f.append(("roles", .array(roles.map { .string($0.rawValue) }))); put("note", note); put("rule", rule)
         }
         return .object(f)
     }
@@ -135,6 +141,20 @@ extension EventBody {
             self = .escalated(from: try raw("from", Level.self), to: try raw("to", Level.self), reason: try str("reason"),
                               rule: optStr("rule"), limit: try limit(), dueAt: try instant("due_at"))
         case .commented: self = .commented(text: try str("text"))
+        case .severityRaised:
+            self = .severityRaised(from: try raw("from", Severity.self), to: try raw("to", Severity.self),
+                                   reason: try str("reason"), rule: optStr("rule"))
+        case .agendaListed:
+            self = .agendaListed(meeting: try str("meeting"), level: try raw("level", Level.self), reason: try str("reason"),
+                                 rule: optStr("rule"))
+        case .notified:
+            guard let items = payload["roles"]?.arrayValue else { throw fail("roles") }
+            var roles: [Role] = []
+            for item in items {
+                guard let role = item.stringValue.flatMap(Role.init(rawValue:)) else { throw fail("roles") }
+                roles.append(role)
+            }
+            self = .notified(roles: roles, note: try str("note"), rule: optStr("rule"))
         }
     }
 }

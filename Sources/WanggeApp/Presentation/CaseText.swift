@@ -111,6 +111,12 @@ public enum CaseText {
         case let .escalated(from, to, reason, rule, _, _):
             return "升级 \(from.chineseName) → \(to.chineseName)：\(reason)" + (rule.map { "（规则 \($0)）" } ?? "")
         case .commented(let text): return "备注：\(text)"
+        case let .severityRaised(from, to, reason, rule):
+            return "严重程度 \(from.chineseName) → \(to.chineseName)：\(reason)" + (rule.map { "（规则 \($0)）" } ?? "")
+        case let .agendaListed(meeting, level, reason, rule):
+            return "列入 \(meeting) 三五联席会议议程（\(level.chineseName)层级）：\(reason)" + (rule.map { "（规则 \($0)）" } ?? "")
+        case let .notified(roles, note, rule):
+            return "提醒 \(roles.map(\.chineseName).joined(separator: "、"))：\(note)" + (rule.map { "（规则 \($0)）" } ?? "")
         }
     }
 }
