@@ -174,5 +174,7 @@ public struct Organisation: Sendable {
         }
     }
 
-    public func displayName(ofLogin login: String) -> String { person(login)?.name ?? login }
+    public func displayName(ofLogin login: String) -> String {
+        person(login)?.name ?? (login == Person.escalationEngine.login ? Person.escalationEngine.name : login)
+    }
 }

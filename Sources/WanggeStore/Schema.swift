@@ -101,6 +101,7 @@ enum Schema {
                 """)
         }
         registerGridPlaces(&migrator)
+        registerEngine(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,88 @@
+import GRDB
+import WanggeCore
+
+/// What one engine write transaction may do. It exists only inside
+/// `SQLiteCaseStore.engineTransaction`, which has already checked the lease, so every
+/// append in it is made by the lease holder, and all of it commits or none does.
+public final class EngineWriteSession {
+    let db: Database
+    let store: SQLiteCaseStore
+
+    init(db: Database, store: SQLiteCaseStore) { self.db = db; self.store = store }
+
+    /// The result of one append attempt.
+    public enum AppendResult: Sendable {
+        case appended(AppendOutcome)
+        /// An event with this idempotency key exists: the action was taken before.
+        case alreadyApplied
+        /// The case changed since it was evaluated; it will be evaluated again.
+        case stale(currentVersion: Int?)
+    }
+
+    /// Appends events decided on `state` (the state the engine evaluated), if the case
+    /// is still at that version and the key was never used.
+    public func append(_ bodies: [EventBody], to state: CaseState, actor: String, at: Instant, idempotencyKey: String) throws -> AppendResult {
+        if try SQLiteCaseStore.caseID(forKey: idempotencyKey, db) != nil { return .alreadyApplied }
+        let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM cases WHERE id = ?"), arguments: [state.id])
+        guard version == state.version else { return .stale(currentVersion: version) }
+        var next = state
+        var events: [CaseEvent] = []
+        for (i, body) in bodies.enumerated() {
+            let event = CaseEvent(caseID: state.id, version: state.version + i + 1, actor: actor, at: at, body: body)
+            next.apply(event)
+            events.append(event)
+        }
+        try store.appendRows(events, key: idempotencyKey, db)
+        try store.writeProjection(next, previous: state, db)
+        for event in events {
+            if case let .agendaListed(meeting, level, reason, rule) = event.body {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO engine_agenda(meeting, case_id, level, rule, reason, listed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [meeting, state.id, level.rawValue, rule, reason, at.secondsSinceEpoch])
+            }
+        }
+        return .appended(AppendOutcome(state: next, events: events, alreadyApplied: false))
+    }
+
+    /// When the engine must look at the case again (nil: never by time alone; only a
+    /// change to the case, which resets it). Ignored if the case moved past `version`.
+    public func setNextCheck(caseID: Int64, version: Int, at: Instant?) throws {
+        try db.cachedStatement(sql: "UPDATE cases SET engine_next_at = ? WHERE id = ? AND version = ?")
+            .execute(arguments: [at?.secondsSinceEpoch ?? Int64.max, caseID, version])
+    }
+
+    /// Makes cases due now (their facts changed elsewhere, e.g. a duplicate was linked to them).
+    public func markDue(codes: [String]) throws {
+        let statement = try db.cachedStatement(sql: "UPDATE cases SET engine_next_at = NULL WHERE code = ? AND is_open = 1")
+        for code in codes { try statement.execute(arguments: [code]) }
+    }
+
+    public func setState(_ name: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO engine_state(name, value) VALUES (?, ?)", arguments: [name, value])
+    }
+}
+
+extension SQLiteCaseStore {
+    /// Runs `body` in one immediate transaction, after checking that `lease` is still
+    /// held (`wallNow` before its expiry, same holder and token). Throws
+    /// `EngineLeaseLost`, writing nothing, when it is not.
+    public func engineTransaction<T>(lease: EngineLease?, wallNow: Instant, _ body: (EngineWriteSession) throws -> T) throws -> T {
+        try guarded {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    if let lease {
+                        let current = try Self.lease(db)
+                        guard let current, current.holder == lease.holder, current.token == lease.token,
+                              current.expiresAt > wallNow else { throw EngineLeaseLost(current: try Self.lease(db)) }
+                    }
+                    result = try body(EngineWriteSession(db: db, store: self))
+                    return .commit
+                }
+                guard let result else { throw StoreError.database("内部错误：引擎事务没有结果") }
+                return result
+            }
+        }
+    }
+}
