@@ -57,7 +57,11 @@ public enum Permissions {
         switch reach {
         case .none: allowed = false
         case .anywhere: allowed = true
-        case .scope, .ownGrids: allowed = inScope(person.scope, grid: grid, organisation: organisation)
+        case .scope, .ownGrids:
+            // A case dispatched to a person outside their own scope is still theirs to
+            // see and annotate, or they could not act on it at all.
+            let seesAsHandler = (action == .view || action == .comment) && caseState.map { isHandler(person, of: $0) } == true
+            allowed = inScope(person.scope, grid: grid, organisation: organisation) || seesAsHandler
         case .handler:
             let sharesCase = action == .view || action == .comment
             allowed = caseState.map { isHandler(person, of: $0) || (sharesCase && isSummoned(person, on: $0)) } ?? false
