@@ -47,6 +47,7 @@ let package = Package(
         // The engine on real databases, incl. two `wangge engine` processes racing (needs the binary).
         .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),
         .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML"]),
         .testTarget(name: "WanggeTUITests", dependencies: ["WanggeTUI"]),
     ],
     swiftLanguageModes: [.v6]
