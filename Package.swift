@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),
         .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML"]),
+        .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore"]),
         .testTarget(name: "WanggeTUITests", dependencies: ["WanggeTUI"]),
     ],
     swiftLanguageModes: [.v6]

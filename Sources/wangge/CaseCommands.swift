@@ -72,7 +72,13 @@ enum CaseListOutput {
             return JSONValue.array(cases.map { CaseExport.json($0, workspace: ws, now: now) }).serialized() + "\n"
         case .csv:
             var out = CaseExport.csvHeader.joined(separator: ",") + "\n"
-            for s in cases { out += CaseExport.csvRow(s, workspace: ws, now: now).map(CaseExport.csvQuote).joined(separator: ",") + "\n" }
+            // Cells are neutralised like every other text we print: an escape sequence in a
+            // title must not reach the terminal (line breaks stay, inside quoted cells).
+            for s in cases {
+                out += CaseExport.csvRow(s, workspace: ws, now: now)
+                    .map { CaseExport.csvQuote(TextSanitizer.neutralise($0, singleLine: false)) }
+                    .joined(separator: ",") + "\n"
+            }
             return out
         }
     }
@@ -103,7 +109,9 @@ struct CaseShowCommand: ParsableCommand {
                 print(json.serialized())
                 return
             }
-            print(CaseDetailText.render(state, events: events.map(\.event), duplicates: duplicates.map(\.code), workspace: env.workspace, now: env.now), terminator: "")
+            // CaseDetailText returns titles and notes raw; neutralise before they reach the terminal.
+            let text = CaseDetailText.render(state, events: events.map(\.event), duplicates: duplicates.map(\.code), workspace: env.workspace, now: env.now)
+            print(TextSanitizer.neutralise(text, singleLine: false), terminator: "")
         }
     }
 }

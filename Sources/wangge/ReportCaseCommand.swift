@@ -1,6 +1,7 @@
 import ArgumentParser
 import WanggeApp
 import WanggeCore
+import WanggeTUI
 
 struct ReportCaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "上报新案件")
@@ -22,7 +23,7 @@ struct ReportCaseCommand: ParsableCommand {
                 ReportCommand(title: title, description: description, category: category, grid: grid, building: building,
                               source: source, severity: severity, sourceRef: sourceRef),
                 as: env.person, at: env.now, idempotencyKey: idempotencyKey)
-            print("已上报 \(state.code)：\(state.title)（\(env.workspace.organisation.grid(state.grid)?.name ?? state.grid)，派遣截止 \(state.dueAt.map { CaseText.short($0, env.calendar) } ?? "—")）")
+            print("已上报 \(state.code)：\(TextSanitizer.neutralise(state.title))（\(env.workspace.organisation.grid(state.grid)?.name ?? state.grid)，派遣截止 \(state.dueAt.map { CaseText.short($0, env.calendar) } ?? "—")）")
         }
     }
 }

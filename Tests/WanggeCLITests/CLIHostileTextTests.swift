@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// A title made of escape sequences prints as harmless text.
+@Suite(.serialized) struct CLIHostileTextTests {
+    static let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J标题"
+
+    let cli: CLIHarness
+    let reported: CLIHarness.Result
+    let code: String
+
+    init() throws {
+        cli = try CLIHarness()
+        try cli.demo(cases: 20)
+        reported = try cli.runArgs(["report", "--title", Self.hostile, "--category", "1102", "--grid", "0101",
+                                    "--description", "描述\u{1B}[31m红色\u{1B}[0m"])
+        // "已上报 C-260302-0021：…"
+        code = String(reported.stdout.dropFirst(4).prefix(13))
+    }
+
+    func expectHarmless(_ result: CLIHarness.Result, _ what: String) {
+        #expect(result.status == 0, "\(what): \(result.stderr)")
+        #expect(!result.stdoutBytes.contains(0x1B), "\(what) printed an ESC byte")
+        #expect(!result.stdoutBytes.contains(0x07), "\(what) printed a BEL byte")
+    }
+
+    @Test func reportEchoesTheTitleHarmlessly() {
+        expectHarmless(reported, "report")
+        #expect(reported.stdout.hasPrefix("已上报 C-260302-"))
+        #expect(reported.stdout.contains("：␛]0;pwned␇␛[2J标题（"))
+    }
+
+    @Test func caseShow() throws {
+        let show = try cli.run("case", "show", code)
+        expectHarmless(show, "case show")
+        #expect(show.stdout.contains("␛]0;pwned␇␛[2J标题"))
+        #expect(show.stdout.contains("描述：描述␛[31m红色␛[0m"))
+    }
+
+    @Test func caseListTable() throws {
+        let list = try cli.run("case", "list", "--text", "pwned")
+        expectHarmless(list, "case list")
+        #expect(list.stdout.contains("␛]0;pwned"))
+        #expect(list.stdout.contains(code))
+    }
+
+    @Test func caseListCSVAndJSON() throws {
+        let csv = try cli.run("case", "list", "--text", "pwned", "--format", "csv")
+        expectHarmless(csv, "case list --format csv")
+        #expect(csv.stdout.contains(code))
+        let json = try cli.run("case", "list", "--text", "pwned", "--format", "json")
+        expectHarmless(json, "case list --format json")
+        // JSON keeps the text exact, escaped.
+        let decoded = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [[String: Any]]
+        #expect(decoded?.first?["title"] as? String == Self.hostile)
+    }
+
+    @Test func log() throws {
+        let log = try cli.run("log", "--case", code)
+        expectHarmless(log, "log")
+    }
+}
