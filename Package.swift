@@ -29,7 +29,7 @@ let package = Package(
         // The only C: ncursesw's wide-character API, wrapped for Swift.
         .systemLibrary(name: "CNCurses"),
         // The console's UI with no terminal in it: cells, buffer, diff, keys, frames, screens.
-        .target(name: "WanggeTUI"),
+        .target(name: "WanggeTUI", dependencies: ["WanggeApp", "WanggeCore", "WanggeStore", "WanggeTOML"]),
         // The ncursesw backend of WanggeTUI (the only importer of CNCurses).
         .target(name: "WanggeCurses", dependencies: ["WanggeTUI", "CNCurses"]),
         .executableTarget(
@@ -49,7 +49,13 @@ let package = Package(
         .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML"]),
         .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore"]),
-        .testTarget(name: "WanggeTUITests", dependencies: ["WanggeTUI"]),
+        // Test-only helpers: a demo workspace on a temporary file, console harness, snapshots.
+        .target(name: "WanggeTestSupport", dependencies: ["WanggeTUI", "WanggeApp", "WanggeCore", "WanggeStore"]),
+        .testTarget(
+            name: "WanggeTUITests",
+            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore"],
+            exclude: ["__Snapshots__"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ struct DemoCommand: ParsableCommand {
         discussion: "演示数据库默认位于 $XDG_DATA_HOME/wangge/demo.sqlite；同一种子总是生成相同的数据。")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
     @Option(help: "案件数量") var cases: Int = 3_000
     @Option(help: "随机种子") var seed: UInt64 = 1
     @Flag(help: "删除已有的演示数据库后重建") var reset = false
@@ -35,7 +36,7 @@ struct DemoCommand: ParsableCommand {
                 print(DemoSummary.text(env))
                 return
             }
-            try ConsoleLauncher.run(env: env)
+            try ConsoleLauncher.run(env: env, options: console)
         }
     }
 

@@ -58,7 +58,9 @@ struct GlobalOptions: ParsableArguments {
         let store = try openStore(path: path)
         let workspace = try Workspace(store: store)
         let person = try Identity.resolve(login: Identity.currentLogin(), asLogin: asLogin, in: workspace.organisation)
-        return CommandEnvironment(workspace: workspace, person: person, now: try currentTime(calendar: workspace.calendar))
+        var environment = CommandEnvironment(workspace: workspace, person: person, now: try currentTime(calendar: workspace.calendar))
+        environment.nowIsFixed = !(now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
+        return environment
     }
 }
 
@@ -66,6 +68,8 @@ struct CommandEnvironment {
     let workspace: Workspace
     let person: Person
     let now: Instant
+    /// Whether `now` was fixed by --now / WANGGE_NOW (the console's clock then stands still).
+    var nowIsFixed = false
 
     var service: CaseService { CaseService(workspace: workspace) }
     var calendar: WorkCalendar { workspace.calendar }

@@ -18,10 +18,11 @@ struct WanggeCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
 
     func run() throws {
         try ErrorReporting.run {
-            try ConsoleLauncher.run(env: try global.environment())
+            try ConsoleLauncher.run(env: try global.environment(), options: console)
         }
     }
 }

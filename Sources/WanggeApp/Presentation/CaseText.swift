@@ -79,11 +79,17 @@ public enum CaseText {
     /// One timeline line: what happened, with the details that matter (handler, limit,
     /// deadline, reason, satisfaction...).
     public static func eventDetail(_ event: CaseEvent, workspace: Workspace) -> String {
-        let org = workspace.organisation
-        let cal = workspace.calendar
+        eventDetail(event, organisation: workspace.organisation, catalog: workspace.context.catalog, calendar: workspace.calendar)
+    }
+
+    /// The same sentence from the configuration alone (the console keeps no workspace
+    /// in its pure state).
+    public static func eventDetail(
+        _ event: CaseEvent, organisation org: Organisation, catalog: CategoryCatalog, calendar cal: WorkCalendar
+    ) -> String {
         switch event.body {
         case .reported(let r):
-            return "上报「\(r.title)」（\(workspace.context.catalog.pathName(r.category))，\(org.grid(r.grid)?.name ?? r.grid)，来源 \(r.source.chineseName)）"
+            return "上报「\(r.title)」（\(catalog.pathName(r.category))，\(org.grid(r.grid)?.name ?? r.grid)，来源 \(r.source.chineseName)）"
         case .accepted(let note): return "立案" + (note.map { "：\($0)" } ?? "")
         case .declined(let reason): return "不予立案：\(reason)"
         case let .dispatched(handler, limit, due, note):

@@ -17,6 +17,8 @@ public final class InMemoryTerminal: TerminalBackend {
     public private(set) var suspendCount = 0
     /// Whether `shutdown()` was called.
     public private(set) var isShutDown = false
+    /// The palette last set (themes are asserted through it; cells only carry roles).
+    public private(set) var palette: Palette = .standard
 
     /// A blank terminal of `size`.
     public init(size: TerminalSize = TerminalSize(width: 80, height: 24)) {
@@ -79,5 +81,9 @@ public final class InMemoryTerminal: TerminalBackend {
 
     public func shutdown() {
         isShutDown = true
+    }
+
+    public func setPalette(_ palette: Palette, monochrome: Palette) {
+        self.palette = palette
     }
 }

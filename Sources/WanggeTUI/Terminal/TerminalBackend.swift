@@ -29,4 +29,13 @@ public protocol TerminalBackend: AnyObject {
 
     /// Restores the terminal to how it was before the console started. Safe to call twice.
     func shutdown()
+
+    /// Paints roles with `palette` where the terminal has colours and with `monochrome`
+    /// where it has none (or `NO_COLOR` is set). The next frame should be sent in full.
+    func setPalette(_ palette: Palette, monochrome: Palette)
+}
+
+extension TerminalBackend {
+    /// Backends without colours ignore palettes.
+    public func setPalette(_ palette: Palette, monochrome: Palette) {}
 }

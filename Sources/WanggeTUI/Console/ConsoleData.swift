@@ -1,0 +1,62 @@
+import WanggeApp
+import WanggeCore
+import WanggeStore
+
+/// What the console reads and writes, narrowed to the operator: the runtime answers the
+/// effects of `update` through this, and tests or benchmarks may pass their own.
+public protocol ConsoleData: AnyObject {
+    /// Changes whenever any process commits (PRAGMA data_version).
+    func changeCounter() throws -> Int64
+    /// Cases in the operator's scope matching `query`.
+    func list(_ query: CaseQuery) throws -> [CaseState]
+    /// How many cases in scope match `query`.
+    func count(_ query: CaseQuery) throws -> Int
+    /// A case with its timeline and duplicates.
+    func detail(code: String) throws -> CaseDetail
+    /// Open and overdue cases per grid at `now`.
+    func gridLoads(now: Instant) throws -> [String: GridLoad]
+    /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
+    func execute(_ request: ActionRequest, now: Instant) throws -> String
+}
+
+/// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and
+/// refusals as the command line.
+public final class WorkspaceConsoleData: ConsoleData {
+    public let workspace: Workspace
+    public let person: Person
+    let service: CaseService
+
+    public init(workspace: Workspace, person: Person) {
+        self.workspace = workspace
+        self.person = person
+        service = CaseService(workspace: workspace)
+    }
+
+    public func changeCounter() throws -> Int64 { try workspace.store.changeCounter() }
+
+    public func list(_ query: CaseQuery) throws -> [CaseState] { try service.list(query, as: person) }
+
+    public func count(_ query: CaseQuery) throws -> Int { try service.count(query, as: person) }
+
+    public func detail(code: String) throws -> CaseDetail {
+        let state = try service.load(code, as: person)
+        let events = try workspace.store.events(ofCase: state.id).map(\.event)
+        let duplicates = try workspace.store.cases(CaseQuery(duplicateOf: state.code, order: .code, limit: 50)).map(\.code)
+        return CaseDetail(state: state, events: events, duplicates: duplicates)
+    }
+
+    public func gridLoads(now: Instant) throws -> [String: GridLoad] {
+        var loads: [String: GridLoad] = [:]
+        for (grid, open) in try workspace.store.openCountsByGrid() { loads[grid, default: GridLoad()].open = open }
+        for (grid, overdue) in try workspace.store.overdueCountsByGrid(at: now) {
+            loads[grid, default: GridLoad()].overdue = overdue
+        }
+        return loads
+    }
+
+    public func execute(_ request: ActionRequest, now: Instant) throws -> String {
+        let outcome = try service.execute(
+            request.command, onCase: request.code, as: person, at: now, expectedVersion: request.expectedVersion)
+        return CaseText.outcomeLine(outcome, workspace: workspace)
+    }
+}

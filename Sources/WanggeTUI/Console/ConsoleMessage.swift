@@ -1,0 +1,78 @@
+import WanggeApp
+import WanggeCore
+import WanggeStore
+
+/// Everything that can happen to the console: keys, the clock, the store changing, and
+/// the answers to the effects it asked for.
+public enum ConsoleMessage: Sendable {
+    case key(Key)
+    case resized(TerminalSize)
+    case tick(Instant)
+    /// Some process committed to the store.
+    case storeChanged
+    case queueLoaded(generation: Int, offset: Int, rows: [CaseState], total: Int?)
+    case detailLoaded(CaseDetail)
+    case mapLoaded([String: GridLoad])
+    case boardLoaded(columns: [Level: [CaseState]], counts: [Level: Int])
+    case overdueLoaded(rows: [CaseState], overdueTotal: Int)
+    case newestCases([CaseState])
+    case executed([ActionResult])
+    case themeChanged(name: String, warning: String?)
+    case failed(String)
+}
+
+/// A case with what its screen shows besides the state.
+public struct CaseDetail: Hashable, Sendable {
+    public var state: CaseState
+    public var events: [CaseEvent]
+    public var duplicates: [String]
+
+    public init(state: CaseState, events: [CaseEvent], duplicates: [String]) {
+        self.state = state
+        self.events = events
+        self.duplicates = duplicates
+    }
+}
+
+/// One action to carry out: the command and the case version the operator saw.
+public struct ActionRequest: Hashable, Sendable {
+    public var code: String
+    public var expectedVersion: Int?
+    public var command: CaseCommand
+
+    public init(code: String, expectedVersion: Int?, command: CaseCommand) {
+        self.code = code
+        self.expectedVersion = expectedVersion
+        self.command = command
+    }
+}
+
+/// How an action went.
+public struct ActionResult: Sendable {
+    public var request: ActionRequest
+    /// The outcome line on success.
+    public var outcome: String?
+    /// The refusal when the core or the store said no.
+    public var refusal: Refusal?
+
+    public init(request: ActionRequest, outcome: String?, refusal: Refusal?) {
+        self.request = request
+        self.outcome = outcome
+        self.refusal = refusal
+    }
+}
+
+/// What `update` asks the runtime to do; the answers come back as messages.
+public enum ConsoleEffect: Hashable, Sendable {
+    case loadQueue(CaseQuery, generation: Int, count: Bool)
+    case loadDetail(code: String)
+    case loadMap
+    case loadBoard(perColumn: Int)
+    case loadOverdue(limit: Int)
+    case loadNewest
+    case execute([ActionRequest])
+    case setTheme(String)
+    case redraw
+    case suspend
+    case quit
+}
