@@ -168,6 +168,9 @@ public struct CaseDecider: Sendable {
 
         case let .reportIn(unit, note):
             let unit = unit ?? { if case .unit(let u) = actor.scope { u } else { "" } }()
+            if case .unit(let own) = actor.scope, own != unit {
+                throw Refusal(.outOfScope, "\(actor.name)（\(actor.login)）只能为本单位 \(organisation.unit(own)?.name ?? own) 报到，不能代 \(organisation.unit(unit)?.name ?? unit) 报到")
+            }
             guard state.summons.contains(where: { $0.unit == unit && $0.reportedInAt == nil }) else {
                 throw Refusal(.invalidState, "案件 \(state.code) 没有对 \(organisation.unit(unit)?.name ?? unit) 的待报到吹哨")
             }

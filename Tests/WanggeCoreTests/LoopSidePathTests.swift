@@ -62,6 +62,16 @@ struct LoopSidePathTests {
         #expect(summoned.refusal(.reportIn(unit: nil, note: nil), by: "lwy", at: "2026-03-02 09:20")?.reason == .outOfScope)
     }
 
+    @Test func aLiaisonReportsInOnlyForTheirOwnUnit() throws {
+        var run = try CaseRun()
+        try run.act(.summon(units: ["CG", "GA"], limit: nil, note: nil), by: "dsp", at: "2026-03-02 09:10")
+        // GA's liaison is summoned too, but may not report in on behalf of CG.
+        #expect(run.refusal(.reportIn(unit: "CG", note: nil), by: "lga", at: "2026-03-02 09:20")
+            == Refusal(.outOfScope, "公安联络员（lga）只能为本单位 公安派出所 报到，不能代 城市管理局 报到"))
+        #expect(try run.act(.reportIn(unit: "GA", note: nil), by: "lga", at: "2026-03-02 09:20") == [.reportedIn(unit: "GA", note: nil)])
+        #expect(run.state.summons.map { $0.reportedInAt != nil } == [false, true])
+    }
+
     @Test func linkAsDuplicateMergesTheCase() throws {
         var run = try CaseRun()
         #expect(try run.act(.linkDuplicate(primary: "C-260301-0009"), by: "dsp", at: "2026-03-02 09:30")
