@@ -12,7 +12,7 @@ enum MapView {
         let columns = (tiles.map(\.x).max() ?? 0) + 1
         let rows = (tiles.map(\.y).max() ?? 0) + 1
         let room = Rect(x: 1, y: area.y + 1, width: area.width - 2, height: area.height - 2)
-        let tileWidth = max(14, min(28, room.width / columns))
+        let tileWidth = max(14, min(36, room.width / columns))
         let tileHeight = room.height / rows >= 5 ? 5 : 4
         // Scroll so that the selected tile is inside the room.
         let selected = tiles.indices.contains(state.map.cursor) ? tiles[state.map.cursor] : tiles[0]
