@@ -26,6 +26,7 @@ public final class ConsoleHarness {
             backend: terminal, data: WorkspaceConsoleData(workspace: workspace, person: person), context: context,
             theme: chosen, clock: { now })
         runtime.start()
+        runtime.runPending()
     }
 
     /// Presses keys, then lets the console catch up and draw.

@@ -26,7 +26,7 @@ enum BoardUpdate {
 
     /// Cards arrived: keep each column's selection on the same case when it is still
     /// there (a case escalated by someone else moves column under the operator's eyes).
-    static func loaded(_ state: inout ConsoleState, columns: [Level: [CaseState]], counts: [Level: Int]) {
+    static func loaded(_ state: inout ConsoleState, columns: [Level: [CaseState]]) {
         var cards: [Level: Int] = [:]
         for level in Level.allCases {
             let old = state.board.columns[level] ?? []
@@ -36,7 +36,6 @@ enum BoardUpdate {
             cards[level] = selectedID.flatMap { id in new.firstIndex { $0.id == id } } ?? min(oldIndex, max(0, new.count - 1))
         }
         state.board.columns = columns
-        state.board.counts = counts
         state.board.cards = cards
         state.board.loaded = true
     }

@@ -4,7 +4,7 @@ import WanggeStore
 
 /// What the console reads and writes, narrowed to the operator: the runtime answers the
 /// effects of `update` through this, and tests or benchmarks may pass their own.
-public protocol ConsoleData: AnyObject {
+public protocol ConsoleData: AnyObject, Sendable {
     /// Changes whenever any process commits (PRAGMA data_version).
     func changeCounter() throws -> Int64
     /// Cases in the operator's scope matching `query`.
@@ -21,7 +21,7 @@ public protocol ConsoleData: AnyObject {
 
 /// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and
 /// refusals as the command line.
-public final class WorkspaceConsoleData: ConsoleData {
+public final class WorkspaceConsoleData: ConsoleData, Sendable {
     public let workspace: Workspace
     public let person: Person
     let service: CaseService

@@ -10,15 +10,25 @@ public enum ConsoleMessage: Sendable {
     case tick(Instant)
     /// Some process committed to the store.
     case storeChanged
-    case queueLoaded(generation: Int, offset: Int, rows: [CaseState], total: Int?)
+    case queueLoaded(generation: Int, offset: Int, rows: [CaseState])
+    /// A count asked for with `.count` (run off the main loop: a count over a million
+    /// cases must not hold up the frame).
+    case counted(CountTag, Int)
     case detailLoaded(CaseDetail)
     case mapLoaded([String: GridLoad])
-    case boardLoaded(columns: [Level: [CaseState]], counts: [Level: Int])
-    case overdueLoaded(rows: [CaseState], overdueTotal: Int)
+    case boardLoaded(columns: [Level: [CaseState]])
+    case overdueLoaded(rows: [CaseState])
     case newestCases([CaseState])
     case executed([ActionResult])
     case themeChanged(name: String, warning: String?)
     case failed(String)
+}
+
+/// What a background count was for.
+public enum CountTag: Hashable, Sendable {
+    case queue(generation: Int)
+    case board(Level)
+    case overdue
 }
 
 /// A case with what its screen shows besides the state.
@@ -64,7 +74,9 @@ public struct ActionResult: Sendable {
 
 /// What `update` asks the runtime to do; the answers come back as messages.
 public enum ConsoleEffect: Hashable, Sendable {
-    case loadQueue(CaseQuery, generation: Int, count: Bool)
+    case loadQueue(CaseQuery, generation: Int)
+    /// Counts in the background; the answer comes back as `.counted(tag, n)`.
+    case count(CaseQuery, CountTag)
     case loadDetail(code: String)
     case loadMap
     case loadBoard(perColumn: Int)

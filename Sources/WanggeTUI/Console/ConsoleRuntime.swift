@@ -1,3 +1,4 @@
+import Foundation
 import WanggeApp
 import WanggeCore
 import WanggeStore
@@ -20,6 +21,9 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     public var pollMilliseconds = 200
     private var lastCounter: Int64?
     private var dirty = true
+    /// Counts run here, one at a time, off the main loop.
+    private let countQueue = DispatchQueue(label: "wangge.console.counts")
+    private let mailbox = Mailbox()
 
     /// A console for `context` on `backend`, reading and writing through `data`.
     /// `clock` is the only source of time (tests pass a fixed one).
@@ -50,7 +54,9 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     public func run() {
         start()
         while !state.quitting {
-            if let key = backend.readKey(timeoutMilliseconds: pollMilliseconds) {
+            // While a count is running, wake up often to show it as soon as it is done.
+            let wait = mailbox.isBusy ? 20 : pollMilliseconds
+            if let key = backend.readKey(timeoutMilliseconds: wait) {
                 handle(key)
                 // Keys typed ahead (a paste, a held key) are applied before one frame.
                 var drained = 0
@@ -60,6 +66,7 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
                 }
             }
             if state.quitting { break }
+            deliverCounts()
             pollStore()
             tick()
             if dirty { render() }
@@ -71,9 +78,24 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     @discardableResult
     public func runPending() -> FrameDriver<Backend>.Report {
         while !state.quitting, let key = backend.readKey(timeoutMilliseconds: 0) { handle(key) }
+        waitForCounts()
         pollStore()
+        waitForCounts()
         tick()
         return render()
+    }
+
+    /// Waits until every background count has answered and applies the answers.
+    public func waitForCounts() {
+        repeat {
+            countQueue.sync {}
+            deliverCounts()
+        } while mailbox.isBusy
+    }
+
+    /// Applies the counts that have come back.
+    func deliverCounts() {
+        for message in mailbox.take() { send(message) }
     }
 
     /// Applies one key.
@@ -128,33 +150,33 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     private func carryOut(_ effect: ConsoleEffect) -> ConsoleMessage? {
         do {
             switch effect {
-            case let .loadQueue(query, generation, count):
-                let rows = try data.list(query)
-                var total: Int?
-                if count {
-                    var all = query
-                    all.limit = nil
-                    all.offset = 0
-                    total = try data.count(all)
+            case let .loadQueue(query, generation):
+                return .queueLoaded(generation: generation, offset: query.offset, rows: try data.list(query))
+            case let .count(query, tag):
+                let data = self.data
+                let mailbox = self.mailbox
+                mailbox.begin()
+                countQueue.async {
+                    do {
+                        mailbox.post(.counted(tag, try data.count(query)))
+                    } catch {
+                        mailbox.post(.failed("\(error)"))
+                    }
                 }
-                return .queueLoaded(generation: generation, offset: query.offset, rows: rows, total: total)
+                return nil
             case .loadDetail(let code):
                 return .detailLoaded(try data.detail(code: code))
             case .loadMap:
                 return .mapLoaded(try data.gridLoads(now: state.now))
             case .loadBoard(let perColumn):
                 var columns: [Level: [CaseState]] = [:]
-                var counts: [Level: Int] = [:]
                 for level in Level.allCases {
                     columns[level] = try data.list(CaseQuery(openOnly: true, level: level, order: .dueAt, limit: perColumn))
-                    counts[level] = try data.count(CaseQuery(openOnly: true, level: level))
                 }
-                return .boardLoaded(columns: columns, counts: counts)
+                return .boardLoaded(columns: columns)
             case .loadOverdue(let limit):
                 let soon = CaseQuery(overdueAt: state.now + 86_400, order: .dueAt, limit: limit)
-                let rows = try data.list(soon)
-                let total = try data.count(CaseQuery(overdueAt: state.now))
-                return .overdueLoaded(rows: rows, overdueTotal: total)
+                return .overdueLoaded(rows: try data.list(soon))
             case .loadNewest:
                 return .newestCases(try data.list(CaseQuery(order: .reportedAtDescending, limit: 20)))
             case .execute(let requests):
@@ -192,5 +214,43 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
         } catch {
             return .failed("\(error)")
         }
+    }
+}
+
+/// Answers of background counts, handed from the count queue to the main loop.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [ConsoleMessage] = []
+    private var running = 0
+
+    /// A count was started.
+    func begin() {
+        lock.lock()
+        running += 1
+        lock.unlock()
+    }
+
+    /// A count finished with `message`.
+    func post(_ message: ConsoleMessage) {
+        lock.lock()
+        messages.append(message)
+        running -= 1
+        lock.unlock()
+    }
+
+    /// Whether a count is running or an answer is waiting.
+    var isBusy: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running > 0 || !messages.isEmpty
+    }
+
+    /// The answers so far, oldest first.
+    func take() -> [ConsoleMessage] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = messages
+        messages.removeAll()
+        return taken
     }
 }

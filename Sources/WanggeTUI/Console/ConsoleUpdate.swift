@@ -28,11 +28,24 @@ public enum ConsoleUpdate {
             return effects
         case .tick(let now):
             state.now = now
-            return []
+            // Cases fall overdue as time passes: the screens that count them reload.
+            return [.map, .overdue, .board].contains(state.screen) ? reloadCurrent(&state, full: false) : []
         case .storeChanged:
             return reloadCurrent(&state, full: false) + [.loadNewest]
-        case let .queueLoaded(generation, offset, rows, total):
-            QueueUpdate.loaded(&state, generation: generation, offset: offset, rows: rows, total: total)
+        case let .queueLoaded(generation, offset, rows):
+            QueueUpdate.loaded(&state, generation: generation, offset: offset, rows: rows)
+            return []
+        case let .counted(tag, count):
+            switch tag {
+            case .queue(let generation):
+                guard generation == state.queue.generation else { return [] }
+                state.queue.total = count
+                state.queue.cursor = min(state.queue.cursor, state.queue.lastIndex)
+            case .board(let level):
+                state.board.counts[level] = count
+            case .overdue:
+                state.overdue.overdueTotal = count
+            }
             return []
         case .detailLoaded(let detail):
             DetailUpdate.loaded(&state, detail)
@@ -41,11 +54,11 @@ public enum ConsoleUpdate {
             state.map.loads = loads
             state.map.loaded = true
             return []
-        case let .boardLoaded(columns, counts):
-            BoardUpdate.loaded(&state, columns: columns, counts: counts)
+        case .boardLoaded(let columns):
+            BoardUpdate.loaded(&state, columns: columns)
             return []
-        case let .overdueLoaded(rows, total):
-            OverdueUpdate.loaded(&state, rows: rows, total: total)
+        case .overdueLoaded(let rows):
+            OverdueUpdate.loaded(&state, rows: rows)
             return []
         case .newestCases(let cases):
             noteNewest(&state, cases)
@@ -149,8 +162,11 @@ public enum ConsoleUpdate {
         case .queue: return QueueUpdate.loadWindow(&state, count: true)
         case .detail: return state.detail.map { [.loadDetail(code: $0.code)] } ?? []
         case .map: return [.loadMap]
-        case .board: return [.loadBoard(perColumn: BoardUpdate.perColumn)]
-        case .overdue: return [.loadOverdue(limit: OverdueUpdate.limit)]
+        case .board:
+            return [.loadBoard(perColumn: BoardUpdate.perColumn)]
+                + Level.allCases.map { .count(CaseQuery(openOnly: true, level: $0), .board($0)) }
+        case .overdue:
+            return [.loadOverdue(limit: OverdueUpdate.limit), .count(CaseQuery(overdueAt: state.now), .overdue)]
         case .help: return []
         }
     }

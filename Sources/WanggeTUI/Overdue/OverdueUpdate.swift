@@ -86,10 +86,9 @@ enum OverdueUpdate {
         if line >= state.overdue.scrollTop + visible { state.overdue.scrollTop = line - visible + 1 }
     }
 
-    static func loaded(_ state: inout ConsoleState, rows: [CaseState], total: Int) {
+    static func loaded(_ state: inout ConsoleState, rows: [CaseState]) {
         let selectedID = selected(state)?.id
         state.overdue.rows = rows
-        state.overdue.overdueTotal = total
         state.overdue.loaded = true
         let ordered = groups(state).flatMap(\.cases)
         if let selectedID, let index = ordered.firstIndex(where: { $0.id == selectedID }) {

@@ -106,17 +106,23 @@ enum QueueUpdate {
         query.limit = window.limit
         query.offset = window.offset
         state.queue.loading = true
-        return [.loadQueue(query, generation: state.queue.generation, count: count)]
+        var effects: [ConsoleEffect] = [.loadQueue(query, generation: state.queue.generation)]
+        if count {
+            var all = query
+            all.limit = nil
+            all.offset = 0
+            effects.append(.count(all, .queue(generation: state.queue.generation)))
+        }
+        return effects
     }
 
     /// A window arrived: keep the cursor on the same case when it is still there.
-    static func loaded(_ state: inout ConsoleState, generation: Int, offset: Int, rows: [CaseState], total: Int?) {
+    static func loaded(_ state: inout ConsoleState, generation: Int, offset: Int, rows: [CaseState]) {
         guard generation == state.queue.generation else { return }
         let selectedID = state.queue.selected?.id
         state.queue.rows = rows
         state.queue.rowsOffset = offset
         state.queue.loading = false
-        if let total { state.queue.total = total }
         if state.queue.total == nil && rows.isEmpty && offset == 0 { state.queue.total = 0 }
         if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) {
             state.queue.cursor = offset + index
