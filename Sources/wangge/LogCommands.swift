@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WanggeApp
 import WanggeCore
 import WanggeStore
@@ -43,6 +44,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let path = global.databasePath()
+            guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
             let store = try SQLiteCaseStore(path: path)
             let report = try store.check()
             if report.isClean {
