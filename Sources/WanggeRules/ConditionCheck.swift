@@ -11,8 +11,9 @@ public enum Outcome: Hashable, Sendable {
     public var holds: Bool { if case .holds = self { true } else { false } }
 }
 
-/// One case at one instant, with what every condition needs computed once.
-struct CaseView {
+/// One case at one instant, with what every condition needs computed once. A class, so
+/// that passing it to each condition copies no strings.
+final class CaseView {
     let state: CaseState
     let now: Instant
     let calendar: WorkCalendar
@@ -48,7 +49,7 @@ enum ConditionCheck {
     static func cost(_ c: Condition) -> Int {
         switch c {
         case .duplicatesAtLeast, .repeats: 2
-        case .overdue, .overdueAtLeast, .timeLeftAtMost, .limitUsedAtLeast, .stageElapsedAtLeast, .ageAtLeast, .summonsOverdue: 1
+        case .keywords, .overdue, .overdueAtLeast, .timeLeftAtMost, .limitUsedAtLeast, .stageElapsedAtLeast, .ageAtLeast, .summonsOverdue: 1
         default: 0
         }
     }
@@ -56,25 +57,24 @@ enum ConditionCheck {
     /// The outcome of one condition. With `facts == nil`, conditions on other cases are
     /// assumed to hold (the engine asks the database only when everything else does).
     static func outcome(_ c: Condition, _ v: CaseView, facts: (any RuleFacts)?) -> Outcome {
-        let s = v.state
         func when(_ ok: Bool) -> Outcome { ok ? .holds(until: nil) : .never }
         func pending(_ t: Instant?) -> Outcome {
             guard let t, t > v.now else { return .never }
             return .pending(from: t)
         }
         switch c {
-        case .category(let prefixes): return when(prefixes.contains { s.category.hasPrefix($0) })
-        case .notCategory(let prefixes): return when(!prefixes.contains { s.category.hasPrefix($0) })
-        case .severity(let set): return when(set.contains(s.severity))
-        case .level(let set): return when(set.contains(s.level))
-        case .status(let set): return when(set.contains(s.status))
-        case .stage(let set): return when(s.clock.map { set.contains($0.stage) } ?? false)
-        case .source(let set): return when(set.contains(s.source))
-        case .gridKind(let set): return when(set.contains(v.organisation?.grid(s.grid)?.kind ?? .basic))
-        case .reworkAtLeast(let n): return when(s.reworkCount >= n)
-        case .sendBackAtLeast(let n): return when(s.sendBackCount >= n)
-        case .supervisionAtLeast(let n): return when(s.supervisionCount >= n)
-        case .keywords(let words): return when(words.contains { s.title.contains($0) || s.description.contains($0) })
+        case .category(let prefixes): return when(prefixes.contains { v.state.category.hasPrefix($0) })
+        case .notCategory(let prefixes): return when(!prefixes.contains { v.state.category.hasPrefix($0) })
+        case .severity(let set): return when(set.contains(v.state.severity))
+        case .level(let set): return when(set.contains(v.state.level))
+        case .status(let set): return when(set.contains(v.state.status))
+        case .stage(let set): return when(v.state.clock.map { set.contains($0.stage) } ?? false)
+        case .source(let set): return when(set.contains(v.state.source))
+        case .gridKind(let set): return when(set.contains(v.organisation?.grid(v.state.grid)?.kind ?? .basic))
+        case .reworkAtLeast(let n): return when(v.state.reworkCount >= n)
+        case .sendBackAtLeast(let n): return when(v.state.sendBackCount >= n)
+        case .supervisionAtLeast(let n): return when(v.state.supervisionCount >= n)
+        case .keywords(let words): return when(words.contains { Self.contains(v.state.title, $0) || Self.contains(v.state.description, $0) })
 
         case .overdue(let wanted):
             guard let onset = v.overdueOnset else { return wanted ? .never : .holds(until: nil) }
@@ -82,7 +82,7 @@ enum ConditionCheck {
             return v.isOverdue ? .never : .holds(until: onset)
 
         case .overdueAtLeast(let d):
-            guard let math = v.math, let own = v.ownClock, let due = s.dueAt, let o1 = v.overdueOnset else { return .never }
+            guard let math = v.math, let own = v.ownClock, let due = v.state.dueAt, let o1 = v.overdueOnset else { return .never }
             let kind = d.clock(own: own)
             let seconds = d.seconds(on: kind, calendar: v.calendar)
             let held: Bool
@@ -99,7 +99,7 @@ enum ConditionCheck {
             return pending(o2.map { max($0, o1) })
 
         case .timeLeftAtMost(let d):
-            guard let math = v.math, let own = v.ownClock, let due = s.dueAt else { return .never }
+            guard let math = v.math, let own = v.ownClock, let due = v.state.dueAt else { return .never }
             let kind = d.clock(own: own)
             let seconds = d.seconds(on: kind, calendar: v.calendar)
             if d.clock == nil {
@@ -126,11 +126,11 @@ enum ConditionCheck {
         case .ageAtLeast(let d):
             let kind = d.clock ?? .calendarDays
             let seconds = d.seconds(on: kind, calendar: v.calendar)
-            if v.calendar.measure(from: s.reportedAt, to: v.now, clock: kind) >= seconds { return .holds(until: nil) }
-            return pending(v.calendar.reach(from: s.reportedAt, by: seconds, clock: kind))
+            if v.calendar.measure(from: v.state.reportedAt, to: v.now, clock: kind) >= seconds { return .holds(until: nil) }
+            return pending(v.calendar.reach(from: v.state.reportedAt, by: seconds, clock: kind))
 
         case .summonsOverdue(let wanted):
-            let open = s.summons.filter { $0.reportedInAt == nil }
+            let open = v.state.summons.filter { $0.reportedInAt == nil }
             let late = open.contains { v.now > $0.dueAt }
             let first = open.map(\.dueAt).min()
             if wanted { return late ? .holds(until: nil) : pending(first.map { $0 + 1 }) }
@@ -138,20 +138,44 @@ enum ConditionCheck {
 
         case .duplicatesAtLeast(let n):
             guard let facts else { return .holds(until: nil) }
-            return when(facts.duplicateCount(of: s) >= n)
+            return when(facts.duplicateCount(of: v.state) >= n)
 
         case let .repeats(count, window, scope, match):
-            if scope == .building && s.building == nil { return .never }
+            if scope == .building && v.state.building == nil { return .never }
             guard let facts else { return .holds(until: nil) }
-            return when(repeatCount(s, v, window: window, scope: scope, match: match, facts: facts) >= count)
+            return when(repeatCount(v.state, v, window: window, scope: scope, match: match, facts: facts) >= count)
         }
+    }
+
+    /// Whether `word` occurs in `text`, comparing UTF-8 bytes: exact for the Chinese
+    /// keywords rules use, and far cheaper than `String.contains`, which walks
+    /// grapheme clusters (keywords are checked on every case the engine evaluates).
+    static func contains(_ text: String, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard let first = needle.first else { return true }
+        var found = false
+        var copy = text
+        copy.withUTF8 { hay in
+            let n = needle.count
+            guard hay.count >= n else { return }
+            var i = 0
+            let last = hay.count - n
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < n && hay[i + j] == needle[j] { j += 1 }
+                    if j == n { found = true; return }
+                }
+                i += 1
+            }
+        }
+        return found
     }
 
     /// Reports of the same kind at the same place in the window, this one included.
     static func repeatCount(_ s: CaseState, _ v: CaseView, window: RuleDuration, scope: PlaceScope, match: KindMatch,
                             facts: any RuleFacts) -> Int {
-        let others = facts.reports(near: s, scope: scope, match: match, from: v.windowStart(window), to: s.reportedAt)
-        return others.filter { $0.id != s.id }.count + 1
+        facts.reportCount(near: s, scope: scope, match: match, from: v.windowStart(window), to: s.reportedAt) + 1
     }
 
     /// Combines the outcomes of a rule's conditions: all must hold.

@@ -129,8 +129,8 @@ public struct RuleEvaluator: Sendable {
     /// case that has not been accepted yet.
     func duplicate(of v: CaseView, _ facts: any RuleFacts) -> DuplicateProposal? {
         let d = rules.duplicates
+        guard d.enabled, v.state.status == .reported, v.state.duplicateOf == nil else { return nil }
         let s = v.state
-        guard d.enabled, s.status == .reported, s.duplicateOf == nil else { return nil }
         if d.scope == .building && s.building == nil { return nil }
         let earlier = facts.reports(near: s, scope: d.scope, match: d.match, from: v.windowStart(d.window), to: s.reportedAt)
             .filter { $0.id != s.id && $0.status != .merged && ($0.reportedAt, $0.id) < (s.reportedAt, s.id) }

@@ -32,8 +32,16 @@ public protocol RuleFacts {
     /// Cases at the same place, of the same kind, reported in `[from, to]` (any status
     /// except merged duplicates), this one included when in range.
     func reports(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> [CaseSummary]
+    /// How many of `reports(near:…)` there are, not counting `state` itself.
+    func reportCount(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> Int
     /// Open cases at the same place whose category starts with one of `prefixes`.
     func openCases(near state: CaseState, scope: PlaceScope, prefixes: [String], at now: Instant) -> [CaseSummary]
+}
+
+extension RuleFacts {
+    public func reportCount(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> Int {
+        reports(near: state, scope: scope, match: match, from: from, to: to).filter { $0.id != state.id }.count
+    }
 }
 
 /// Facts for a rule set with no rule that needs other cases, and for tests.

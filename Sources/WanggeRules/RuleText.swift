@@ -69,7 +69,7 @@ enum RuleText {
         case .supervisionAtLeast: return "\(s.supervisionCount) 次"
         case .duplicatesAtLeast: return "\(facts.duplicateCount(of: s)) 件"
         case .keywords(let words):
-            let found = words.filter { s.title.contains($0) || s.description.contains($0) }
+            let found = words.filter { ConditionCheck.contains(s.title, $0) || ConditionCheck.contains(s.description, $0) }
             return found.isEmpty ? "未出现" : "出现「\(found.joined(separator: "、"))」"
         case .overdue, .overdueAtLeast, .timeLeftAtMost:
             return deadlineText(v, clock: clockOf(c, v))

@@ -1,6 +1,13 @@
 import GRDB
 import WanggeCore
 
+/// An open case as the engine reads it, with the next check it had scheduled (-1: it
+/// changed since; nil: never scheduled).
+public struct EngineCase: Sendable {
+    public var state: CaseState
+    public var nextCheck: Int64?
+}
+
 /// One row of the joint-meeting agenda written by the engine.
 public struct AgendaEntry: Hashable, Sendable {
     public var meeting: String
@@ -27,14 +34,14 @@ public struct CasePlaceRow: Hashable, Sendable {
 /// cases (the full re-evaluation after a rules change reads open cases by id pages).
 extension SQLiteCaseStore {
     /// Open cases the engine must look at by `now`: changed since it last looked
-    /// (`engine_next_at` NULL) or whose next check has come; earliest first.
-    public func engineDueCases(at now: Instant, limit: Int) throws -> [CaseState] {
+    /// (`next_at` -1) or whose next check has come; earliest first. An index range on
+    /// `engine_schedule_due`, never a scan.
+    public func engineDueCases(at now: Instant, limit: Int) throws -> [EngineCase] {
         try guarded {
             try pool.read { db in
-                try Self.decodeAll(db.cachedStatement(sql: """
-                    SELECT \(CaseRow.selectColumns) FROM cases
-                    WHERE is_open = 1 AND COALESCE(engine_next_at, -1) <= ?
-                    ORDER BY COALESCE(engine_next_at, -1) LIMIT ?
+                try Self.decodeEngineCases(db.cachedStatement(sql: """
+                    SELECT \(Self.engineColumns), s.next_at FROM engine_schedule s JOIN cases c ON c.id = s.case_id
+                    WHERE s.next_at <= ? ORDER BY s.next_at LIMIT ?
                     """), [now.secondsSinceEpoch, limit])
             }
         }
@@ -44,21 +51,35 @@ extension SQLiteCaseStore {
     public func engineDueCount(at now: Instant) throws -> Int {
         try guarded {
             try pool.read { db in
-                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases WHERE is_open = 1 AND COALESCE(engine_next_at, -1) <= ?"),
+                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM engine_schedule WHERE next_at <= ?"),
                                  arguments: [now.secondsSinceEpoch]) ?? 0
             }
         }
     }
 
     /// A page of open cases by id, for a full re-evaluation.
-    public func engineOpenCases(afterID: Int64, limit: Int) throws -> [CaseState] {
+    public func engineOpenCases(afterID: Int64, limit: Int) throws -> [EngineCase] {
         try guarded {
             try pool.read { db in
-                try Self.decodeAll(db.cachedStatement(sql: """
-                    SELECT \(CaseRow.selectColumns) FROM cases WHERE id > ? AND is_open = 1 ORDER BY id LIMIT ?
+                try Self.decodeEngineCases(db.cachedStatement(sql: """
+                    SELECT \(Self.engineColumns), s.next_at FROM cases c LEFT JOIN engine_schedule s ON s.case_id = c.id
+                    WHERE c.id > ? AND c.is_open = 1 ORDER BY c.id LIMIT ?
                     """), [afterID, limit])
             }
         }
+    }
+
+    /// The projection's columns qualified with the table alias `c`.
+    static let engineColumns = CaseRow.columns.map { "c." + $0 }.joined(separator: ",")
+
+    static func decodeEngineCases(_ statement: Statement, _ arguments: StatementArguments) throws -> [EngineCase] {
+        var result: [EngineCase] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let last = CaseRow.columns.count
+        while let row = try rows.next() {
+            result.append(EngineCase(state: try CaseRow.decode(row), nextCheck: row[last]))
+        }
+        return result
     }
 
     static func decodeAll(_ statement: Statement, _ arguments: StatementArguments) throws -> [CaseState] {
@@ -68,66 +89,8 @@ extension SQLiteCaseStore {
         return result
     }
 
-    /// The idempotency keys among `keys` that events already carry.
-    public func existingKeys(_ keys: [String]) throws -> Set<String> {
-        guard !keys.isEmpty else { return [] }
-        return try guarded {
-            try pool.read { db in
-                let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE idempotency_key = ?")
-                var found: Set<String> = []
-                for key in keys where try Bool.fetchOne(statement, arguments: [key]) != nil { found.insert(key) }
-                return found
-            }
-        }
-    }
-
     public func engineState(_ name: String) throws -> String? {
         try guarded { try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM engine_state WHERE name = ?", arguments: [name]) } }
-    }
-
-    /// Cases in a grid whose category is in `[categoryFrom, categoryTo)` and that were
-    /// reported in `[from, to]`.
-    public func casesAtPlace(grid: String, categoryFrom: String, categoryTo: String, from: Instant, to: Instant) throws -> [CasePlaceRow] {
-        try guarded {
-            try pool.read { db in
-                try Self.placeRows(db.cachedStatement(sql: """
-                    SELECT id, code, category, grid, building, severity, status, reported_at FROM cases
-                    WHERE grid = ? AND category >= ? AND category < ? AND reported_at BETWEEN ? AND ?
-                    """), [grid, categoryFrom, categoryTo, from.secondsSinceEpoch, to.secondsSinceEpoch])
-            }
-        }
-    }
-
-    /// Open cases in a grid whose category is in `[categoryFrom, categoryTo)`.
-    public func openCasesAtPlace(grid: String, categoryFrom: String, categoryTo: String) throws -> [CasePlaceRow] {
-        try guarded {
-            try pool.read { db in
-                try Self.placeRows(db.cachedStatement(sql: """
-                    SELECT id, code, category, grid, building, severity, status, reported_at FROM cases
-                    WHERE grid = ? AND category >= ? AND category < ? AND is_open = 1
-                    """), [grid, categoryFrom, categoryTo])
-            }
-        }
-    }
-
-    static func placeRows(_ statement: Statement, _ arguments: StatementArguments) throws -> [CasePlaceRow] {
-        var result: [CasePlaceRow] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            guard let severity = Severity(rawValue: row[5]), let status = CaseStatus(rawValue: row[6]) else { continue }
-            result.append(CasePlaceRow(id: row[0], code: row[1], category: row[2], grid: row[3], building: row[4],
-                                       severity: severity, status: status, reportedAt: Instant(secondsSinceEpoch: row[7])))
-        }
-        return result
-    }
-
-    /// How many cases are linked as duplicates of `code`.
-    public func duplicateCount(of code: String) throws -> Int {
-        try guarded {
-            try pool.read { db in
-                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases WHERE duplicate_of = ?"), arguments: [code]) ?? 0
-            }
-        }
     }
 
     /// The primaries that got a duplicate linked after `seq`, and the newest seq read;
@@ -175,18 +138,6 @@ extension SQLiteCaseStore {
                 try Self.decodeAll(db.cachedStatement(sql: """
                     SELECT \(CaseRow.selectColumns) FROM cases WHERE level = ? AND status IN (\(open)) ORDER BY reported_at, id
                     """), [level.rawValue])
-            }
-        }
-    }
-
-    /// Runs raw SQL returning one integer, for `wangge bench-engine`'s comparison figures.
-    public func benchScalar(_ sql: String, _ arguments: [Int64] = []) throws -> Int64 {
-        try guarded {
-            try pool.read { db in
-                var n: Int64 = 0
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-                while let row = try rows.next() { n += row[0] as Int64? ?? 1 }
-                return n
             }
         }
     }

@@ -102,6 +102,8 @@ enum Schema {
         }
         registerGridPlaces(&migrator)
         registerEngine(&migrator)
+        registerEngineBuilding(&migrator)
+        registerEngineSchedule(&migrator)
         return migrator
     }
 }

@@ -2,16 +2,19 @@ import WanggeCore
 import WanggeRules
 import WanggeStore
 
-/// Answers the rules' questions about other cases from the store: each question is an
-/// index range (place index, duplicate index). Open emergencies per grid are cached for
-/// one tick, since many cases of a grid ask the same.
+/// Answers the rules' questions about other cases from one read snapshot of the store:
+/// each question is an index range (place, building, duplicate indexes). Open
+/// emergencies per grid are cached, since many cases of a grid ask the same.
 final class StoreFacts: RuleFacts {
-    let store: SQLiteCaseStore
+    let session: EngineReadSession
     private var openCache: [String: [CaseSummary]] = [:]
-    /// The first store error met; the runner throws it after the evaluation.
+    /// The first store error met; the caller throws it after the evaluation.
     private(set) var error: (any Error)?
 
-    init(store: SQLiteCaseStore) { self.store = store }
+    init(session: EngineReadSession) { self.session = session }
+
+    /// Throws the first store error met while answering.
+    func check() throws { if let error { throw error } }
 
     private func guarded<T>(_ fallback: T, _ body: () throws -> T) -> T {
         do { return try body() } catch {
@@ -20,16 +23,36 @@ final class StoreFacts: RuleFacts {
         }
     }
 
+    private var duplicates: [String: Int]?
+
+    /// Reads the duplicate counts of a batch in a few queries instead of one per case.
+    func prefetchDuplicates(of codes: [String]) {
+        duplicates = guarded(nil) { try session.duplicateCounts(of: codes) }
+    }
+
     func duplicateCount(of state: CaseState) -> Int {
-        guarded(0) { try store.duplicateCount(of: state.code) }
+        if let duplicates { return duplicates[state.code] ?? 0 }
+        return guarded(0) { try session.duplicateCount(of: state.code) }
+    }
+
+    func reportCount(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> Int {
+        let range = match.range(of: state.category)
+        if scope == .building && state.building == nil { return 0 }
+        return guarded(0) {
+            try session.reportCount(grid: state.grid, building: scope == .building ? state.building : nil, categoryFrom: range.low,
+                                    categoryTo: range.high, from: from, to: to, excluding: state.id)
+        }
     }
 
     func reports(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> [CaseSummary] {
         let range = match.range(of: state.category)
         return guarded([]) {
-            try store.casesAtPlace(grid: state.grid, categoryFrom: range.low, categoryTo: range.high, from: from, to: to)
-                .filter { $0.status != .merged && (scope == .grid || $0.building == state.building) }
-                .map(Self.summary)
+            let rows = if scope == .building, let building = state.building {
+                try session.casesInBuilding(building, categoryFrom: range.low, categoryTo: range.high, from: from, to: to)
+            } else {
+                try session.casesAtPlace(grid: state.grid, categoryFrom: range.low, categoryTo: range.high, from: from, to: to)
+            }
+            return rows.filter { $0.status != .merged && (scope == .grid || $0.building == state.building) }.map(Self.summary)
         }
     }
 
@@ -42,7 +65,7 @@ final class StoreFacts: RuleFacts {
                 list = cached
             } else {
                 list = guarded([]) {
-                    try store.openCasesAtPlace(grid: state.grid, categoryFrom: prefix, categoryTo: prefix + "\u{7F}").map(Self.summary)
+                    try session.openCasesAtPlace(grid: state.grid, categoryFrom: prefix, categoryTo: prefix + "\u{7F}").map(Self.summary)
                 }
                 openCache[key] = list
             }

@@ -32,15 +32,17 @@ public enum MeetingAgendaBuilder {
         func visible(_ s: CaseState) -> Bool {
             Permissions.check(person, .view, grid: s.grid, caseState: s, organisation: org) == nil
         }
+        /// Verified and evaluated cases are settled (waiting for assessment): not on an agenda.
+        func unresolved(_ s: CaseState) -> Bool { s.status.isOpen && s.status != .verified && s.status != .evaluated }
         for level in [Level.community, .street, .department] {
-            for s in try store.openCases(atLevel: level) where visible(s) {
+            for s in try store.openCases(atLevel: level) where unresolved(s) && visible(s) {
                 let start = catalog.category(s.category)?.level ?? .grid
                 guard s.level > start else { continue }
                 items[s.id] = AgendaItem(state: s, reasons: ["升级至\(s.level.chineseName)（分类起始层级：\(start.chineseName)）"], carriedOver: false)
             }
         }
         for entry in try store.agenda(upTo: meeting.description) {
-            guard let s = try items[entry.caseID]?.state ?? store.caseState(id: entry.caseID), s.status.isOpen, visible(s) else { continue }
+            guard let s = try items[entry.caseID]?.state ?? store.caseState(id: entry.caseID), unresolved(s), visible(s) else { continue }
             var item = items[entry.caseID] ?? AgendaItem(state: s, reasons: [], carriedOver: false)
             item.reasons.append("\(entry.rule.map { "规则 \($0)" } ?? "引擎") 列入 \(entry.meeting) 会议：\(entry.reason)")
             if entry.meeting < meeting.description { item.carriedOver = true }

@@ -52,7 +52,7 @@ public enum EngineRules {
     public static func parseStandalone(_ text: String, file: String) throws -> RuleSet {
         do {
             return try RulesFile.parse(text, file: file)
-        } catch let error as TOMLError {
+        } catch {
             throw AppError.configuration(ConfigurationError(error))
         }
     }

@@ -58,7 +58,7 @@ public final class EngineRunner: @unchecked Sendable {
                 let page = try store.engineOpenCases(afterID: after, limit: 20_000)
                 guard let last = page.last else { break }
                 try process(page, now: now, into: &report)
-                after = last.id
+                after = last.state.id
                 if let other = try holdLease() { throw EngineLeaseLost(current: other) }
             }
             try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
@@ -110,43 +110,25 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize` cases.
-    func process(_ cases: [CaseState], now: Instant, into report: inout EngineTickReport) throws {
+    func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
+        let usesDuplicates = rules.set.rules.contains { r in r.conditions.contains { if case .duplicatesAtLeast = $0.condition { true } else { false } } }
         for start in stride(from: 0, to: cases.count, by: batchSize) {
             let batch = Array(cases[start..<min(start + batchSize, cases.count)])
-            let facts = StoreFacts(store: store)
-            var planned: [(state: CaseState, plans: [Plan], next: Instant?)] = []
-            for state in batch {
-                let evaluation = evaluator.evaluate(state, at: now, facts: facts)
-                var plans: [Plan] = []
-                var next = evaluation.nextCheck
-                for match in evaluation.matches {
-                    if match.inhibitedBy != nil {
-                        report.inhibited += 1
-                        let recheck = now + Int64(settings.inhibitedRecheckSeconds)
-                        next = min(next ?? recheck, recheck)
-                        continue
-                    }
-                    let facts = evaluator.matchedFacts(match.rule, state, at: now, facts: facts)
-                    plans.append(Plan(key: "engine/\(state.id)/\(match.rule.id)/\(match.step)", label: match.rule.id, match: match,
-                                      reason: EngineActions.reason(match.rule, facts: facts)))
-                }
-                if let proposal = evaluation.duplicate {
-                    plans.append(Plan(key: "engine/\(state.id)/duplicates/\(proposal.primary.code)", label: "duplicates",
-                                      proposal: proposal, reason: ""))
-                }
-                planned.append((state, plans, next))
+            let (planned, done) = try store.engineRead { session in
+                let facts = StoreFacts(session: session)
+                if usesDuplicates { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
+                let planned = batch.map { plan($0.state, previous: $0.nextCheck, now: now, facts: facts, into: &report) }
+                try facts.check()
+                return (planned, try session.existingKeys(planned.flatMap { $0.plans.map(\.key) }))
             }
-            if let error = facts.error { throw error }
             report.evaluated += batch.count
-            let keys = planned.flatMap { $0.plans.map(\.key) }
-            let done = try store.existingKeys(keys)
             try fault?(.afterEvaluation)
             var batchReport = report
             try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
                 batchReport = report
                 for item in planned {
-                    try write(item.state, item.plans.filter { !done.contains($0.key) }, next: item.next, now: now,
-                              alreadyDone: item.plans.count(where: { done.contains($0.key) }), session, &batchReport)
+                    try write(item.state, item.plans.filter { !done.contains($0.key) }, next: item.next, previous: item.previous,
+                              now: now, alreadyDone: item.plans.count(where: { done.contains($0.key) }), session, &batchReport)
                 }
                 try fault?(.beforeCommit)
             }
@@ -154,7 +136,33 @@ public final class EngineRunner: @unchecked Sendable {
         }
     }
 
-    func write(_ state: CaseState, _ plans: [Plan], next: Instant?, now: Instant, alreadyDone: Int,
+    /// Evaluates one case and plans its writes: one per matched rule not held back, and
+    /// one for a proposed duplicate; `next` is when to look again if nothing is written.
+    func plan(_ state: CaseState, previous: Int64?, now: Instant, facts: StoreFacts, into report: inout EngineTickReport)
+        -> (state: CaseState, plans: [Plan], next: Instant?, previous: Int64?)
+    {
+        let evaluation = evaluator.evaluate(state, at: now, facts: facts)
+        var plans: [Plan] = []
+        var next = evaluation.nextCheck
+        for match in evaluation.matches {
+            if match.inhibitedBy != nil {
+                report.inhibited += 1
+                let recheck = now + Int64(settings.inhibitedRecheckSeconds)
+                next = min(next ?? recheck, recheck)
+                continue
+            }
+            let text = evaluator.matchedFacts(match.rule, state, at: now, facts: facts)
+            plans.append(Plan(key: "engine/\(state.id)/\(match.rule.id)/\(match.step)", label: match.rule.id, match: match,
+                              reason: EngineActions.reason(match.rule, facts: text)))
+        }
+        if let proposal = evaluation.duplicate {
+            plans.append(Plan(key: "engine/\(state.id)/duplicates/\(proposal.primary.code)", label: "duplicates",
+                              proposal: proposal, reason: ""))
+        }
+        return (state, plans, next, previous)
+    }
+
+    func write(_ state: CaseState, _ plans: [Plan], next: Instant?, previous: Int64?, now: Instant, alreadyDone: Int,
                _ session: EngineWriteSession, _ report: inout EngineTickReport) throws {
         report.alreadyApplied += alreadyDone
         var current = state
@@ -189,6 +197,8 @@ public final class EngineRunner: @unchecked Sendable {
                 return
             }
         }
-        if !changed { try session.setNextCheck(caseID: state.id, version: state.version, at: next) }
+        if !changed && previous != EngineWriteSession.scheduleValue(next) {
+            try session.setNextCheck(caseID: state.id, version: state.version, at: next)
+        }
     }
 }

@@ -7,11 +7,13 @@ import WanggeStore
 public enum RulesExplainText {
     public static func render(_ state: CaseState, rules: LoadedRules, workspace: Workspace, at now: Instant) throws -> String {
         let evaluator = RuleEvaluator(rules: rules.set, context: workspace.context)
-        let facts = StoreFacts(store: workspace.store)
-        let explanation = evaluator.explain(state, at: now, facts: facts)
-        if let error = facts.error { throw error }
-        let keys = explanation.rules.map { "engine/\(state.id)/\($0.rule.id)/\($0.step)" }
-        let done = try workspace.store.existingKeys(keys)
+        let (explanation, keys, done) = try workspace.store.engineRead { session in
+            let facts = StoreFacts(session: session)
+            let explanation = evaluator.explain(state, at: now, facts: facts)
+            try facts.check()
+            let keys = explanation.rules.map { "engine/\(state.id)/\($0.rule.id)/\($0.step)" }
+            return (explanation, keys, try session.existingKeys(keys))
+        }
         let cal = workspace.calendar
         let org = workspace.organisation
         var out = "案件 \(state.code)「\(state.title)」\n"
