@@ -185,20 +185,22 @@ public enum RulesFile {
         }
     }
 
-    /// The allowed word closest to a typo (one or two edits), for "是否想写" hints.
+    /// The allowed word closest to a typo (one edit for short words, two for longer;
+    /// swapping two neighbours is one edit), for "是否想写" hints.
     static func closest(_ word: String, _ candidates: [String]) -> String? {
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             if a.isEmpty { return b.count }
             if b.isEmpty { return a.count }
-            var previous = Array(0...b.count)
+            var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
             for i in 1...a.count {
-                var row = [i] + Array(repeating: 0, count: b.count)
                 for j in 1...b.count {
-                    row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
                 }
-                previous = row
             }
-            return previous[b.count]
+            return d[a.count][b.count]
         }
         let w = Array(word.lowercased())
         var best: (String, Int)?
