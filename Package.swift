@@ -20,7 +20,12 @@ let package = Package(
         // SQLite event store over GRDB: the only module that speaks SQL.
         .target(
             name: "WanggeStore",
-            dependencies: ["WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WanggeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API for the bulk paths, where GRDB's argument conversion costs more than the insert.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The console's verbs, shared by the command line and the console.
         .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML", "WanggeRules"]),
@@ -53,7 +58,8 @@ let package = Package(
         .target(name: "WanggeTestSupport", dependencies: ["WanggeTUI", "WanggeApp", "WanggeCore", "WanggeStore"]),
         .testTarget(
             name: "WanggeTUITests",
-            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore"],
+            // "wangge" so that the end-to-end test finds the binary built beside it.
+            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore", "wangge"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -38,10 +38,6 @@ public struct CaseService: Sendable {
         _ command: CaseCommand, onCase code: String, as person: Person, at now: Instant,
         expectedVersion: Int? = nil, idempotencyKey: String? = nil
     ) throws -> AppendOutcome {
-        let state = try load(code, as: person)
-        if let expectedVersion, expectedVersion != state.version {
-            throw decider.staleMessage(for: state)
-        }
         if case .linkDuplicate(let primaryCode) = command {
             guard let primary = try store.caseState(code: primaryCode.uppercased()) else {
                 throw Refusal(.invalidInput, "找不到主案件 \(primaryCode)")
@@ -50,12 +46,23 @@ public struct CaseService: Sendable {
                 throw Refusal(.invalidInput, "案件 \(primary.code) 本身已并入 \(primary.duplicateOf ?? "其他案件")，请并入主案件")
             }
         }
-        let bodies = try decider.decide(normalised(command), on: state, by: person, at: now)
+        let organisation = workspace.organisation
+        let decider = self.decider
+        let command = normalised(command)
         do {
-            return try store.append(bodies, toCase: state.id, expectedVersion: expectedVersion ?? state.version,
-                                    actor: person.login, at: now, idempotencyKey: idempotencyKey)
+            return try store.update(
+                code: code.trimmingSpaces().uppercased(), expectedVersion: expectedVersion, actor: person.login, at: now,
+                idempotencyKey: idempotencyKey
+            ) { state in
+                if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: organisation) {
+                    throw refusal
+                }
+                return try decider.decide(command, on: state, by: person, at: now)
+            }
         } catch StoreError.conflict(let current) {
             throw decider.staleMessage(for: current)
+        } catch StoreError.caseNotFound {
+            throw Refusal(.notFound, "找不到案件 \(code)")
         }
     }
 

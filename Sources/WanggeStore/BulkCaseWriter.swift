@@ -33,29 +33,17 @@ public struct BulkCaseWriter {
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let tail = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-                    var seq: Int64 = tail?[0] ?? 0
-                    var prev: String = tail?[1] ?? EventHashing.genesis
-                    let insertEvent = try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL)
-                    let insertCase = try db.cachedStatement(sql: CaseRow.upsertSQL)
+                    var chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
+                    let insertEvent = RawStatement(try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL), db)
+                    let insertCase = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
                     var counters: [String: Int] = [:]
                     for history in histories {
                         for event in history.events {
-                            seq += 1
-                            let type = event.body.kind.rawValue
-                            let payload = event.body.payload.serialized()
-                            let at = event.at.secondsSinceEpoch
-                            let hash = EventHashing.hash(
-                                prevHash: prev, seq: seq, caseID: event.caseID, version: event.version, type: type,
-                                actor: event.actor, at: at, payload: payload, idempotencyKey: nil)
-                            insertEvent.setUncheckedArguments([seq, event.caseID, event.version, type, event.actor, at, payload,
-                                                               nil as String?, prev, hash])
-                            try insertEvent.execute()
-                            prev = hash
+                            try chain.insert(event, key: nil, with: insertEvent)
                         }
                         let state = history.state
                         let place = store.place(of: state.grid)
-                        insertCase.setUncheckedArguments(StatementArguments(CaseRow.values(state, community: place.community, street: place.street)))
-                        try insertCase.execute()
+                        try insertCase.run(CaseRow.values(state, community: place.community, street: place.street))
                         counters[state.grid + "\u{1}" + state.status.rawValue, default: 0] += 1
                     }
                     let counter = try db.cachedStatement(sql: """

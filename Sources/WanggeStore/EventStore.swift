@@ -75,6 +75,15 @@ public protocol CaseStore: Sendable {
     /// throws `StoreError.conflict` with the current state. All or nothing.
     func append(_ bodies: [EventBody], toCase id: Int64, expectedVersion: Int, actor: String, at: Instant, idempotencyKey: String?) throws -> AppendOutcome
 
+    /// Reads a case inside one write transaction, lets `decide` turn it into events and
+    /// appends them: the read and the write see the same version, so a command never
+    /// acts on a stale state. `decide` may throw to refuse; nothing is written then.
+    /// With `expectedVersion`, a case that has moved on is reported as a conflict.
+    func update(
+        code: String, expectedVersion: Int?, actor: String, at: Instant, idempotencyKey: String?,
+        decide: (CaseState) throws -> [EventBody]
+    ) throws -> AppendOutcome
+
     func caseState(code: String) throws -> CaseState?
     func caseState(id: Int64) throws -> CaseState?
     func cases(_ query: CaseQuery) throws -> [CaseState]

@@ -77,6 +77,45 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func update(
+        code: String, expectedVersion: Int?, actor: String, at: Instant, idempotencyKey: String?,
+        decide: (CaseState) throws -> [EventBody]
+    ) throws -> AppendOutcome {
+        try guarded {
+            try pool.writeWithoutTransaction { db in
+                var outcome: AppendOutcome?
+                try db.inTransaction(.immediate) {
+                    if let key = idempotencyKey, let existing = try Self.caseID(forKey: key, db) {
+                        guard let state = try Self.loadCase(id: existing, db) else { throw StoreError.caseNotFound("#\(existing)") }
+                        outcome = AppendOutcome(state: state, events: [], alreadyApplied: true)
+                        return .commit
+                    }
+                    let statement = try db.cachedStatement(sql: "SELECT \(CaseRow.selectColumns) FROM cases WHERE code = ?")
+                    guard let current = try Row.fetchOne(statement, arguments: [code]).map(CaseRow.decode) else {
+                        throw StoreError.caseNotFound(code)
+                    }
+                    if let expectedVersion, current.version != expectedVersion { throw StoreError.conflict(current: current) }
+                    let bodies = try decide(current)
+                    var state = current
+                    var events: [CaseEvent] = []
+                    for (i, body) in bodies.enumerated() {
+                        let event = CaseEvent(caseID: current.id, version: current.version + i + 1, actor: actor, at: at, body: body)
+                        state.apply(event)
+                        events.append(event)
+                    }
+                    if !events.isEmpty {
+                        try appendRows(events, key: idempotencyKey, db)
+                        try writeProjection(state, previous: current, db)
+                    }
+                    outcome = AppendOutcome(state: state, events: events, alreadyApplied: false)
+                    return .commit
+                }
+                guard let outcome else { throw StoreError.database("内部错误：没有结果") }
+                return outcome
+            }
+        }
+    }
+
     static func caseID(forKey key: String, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT case_id FROM events WHERE idempotency_key = ?"), arguments: [key])
     }
@@ -85,29 +124,38 @@ extension SQLiteCaseStore {
     /// on the first row of the batch.
     func appendRows(_ events: [CaseEvent], key: String?, _ db: Database) throws {
         let tail = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))
-        var seq: Int64 = tail?[0] ?? 0
-        var prev: String = tail?[1] ?? EventHashing.genesis
-        let insert = try db.cachedStatement(sql: Self.insertEventSQL)
+        var chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
+        let insert = RawStatement(try db.cachedStatement(sql: Self.insertEventSQL), db)
         for (i, event) in events.enumerated() {
-            seq += 1
-            let type = event.body.kind.rawValue
-            let payload = event.body.payload.serialized()
-            let rowKey = i == 0 ? key : nil
-            let hash = EventHashing.hash(
-                prevHash: prev, seq: seq, caseID: event.caseID, version: event.version, type: type, actor: event.actor,
-                at: event.at.secondsSinceEpoch, payload: payload, idempotencyKey: rowKey)
-            try insert.execute(arguments: [
-                seq, event.caseID, event.version, type, event.actor, event.at.secondsSinceEpoch, payload, rowKey, prev, hash,
-            ])
-            prev = hash
+            try chain.insert(event, key: i == 0 ? key : nil, with: insert)
         }
     }
 
-    /// Replaces the case row and adjusts the per-grid counters, in the caller's transaction.
+    /// Writes the case row: an INSERT for a new case; for an existing one an UPDATE of
+    /// only the columns that changed, so SQLite touches only the indexes on those columns
+    /// (a comment updates no index at all). Adjusts the per-grid counters. Runs in the
+    /// caller's transaction.
     func writeProjection(_ state: CaseState, previous: CaseState?, _ db: Database) throws {
         let place = place(of: state.grid)
-        try db.cachedStatement(sql: CaseRow.upsertSQL)
-            .execute(arguments: StatementArguments(CaseRow.values(state, community: place.community, street: place.street)))
+        let new = CaseRow.values(state, community: place.community, street: place.street)
+        if let previous {
+            let before = self.place(of: previous.grid)
+            let old = CaseRow.values(previous, community: before.community, street: before.street)
+            var assignments: [String] = []
+            var arguments: [DatabaseValue] = []
+            for i in CaseRow.columns.indices where new[i] != old[i] {
+                assignments.append("\(CaseRow.columns[i]) = ?")
+                arguments.append(new[i])
+            }
+            if !assignments.isEmpty {
+                arguments.append(state.id.databaseValue)
+                try db.cachedStatement(sql: "UPDATE cases SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+                    .execute(arguments: StatementArguments(arguments))
+            }
+        } else {
+            let insert = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
+            try insert.run(new)
+        }
         if previous?.status != state.status || previous?.grid != state.grid {
             let counter = try db.cachedStatement(sql: """
                 INSERT INTO grid_counters(grid, status, count) VALUES (?, ?, ?)

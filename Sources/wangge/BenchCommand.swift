@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "单条命令提交次数") var commits: Int = 5_000
     @Option(help: "查询基准的案件数") var cases: Int = 1_000_000
     @Option(help: "工作目录（默认临时目录）") var dir: String?
+    @Option(help: "只跑其中几项：bulk,commits,top") var only: String = "bulk,commits,top"
 
     func run() throws {
         let fm = FileManager.default
@@ -21,10 +22,11 @@ struct BenchCommand: ParsableCommand {
         try fm.createDirectory(atPath: base, withIntermediateDirectories: true)
         defer { if dir == nil { try? fm.removeItem(atPath: base) } }
         let sqlite3 = SQLiteShell.find()
-        print("wangge bench —— \(ProcessInfo.processInfo.processorCount) 核；sqlite3 命令行：\(sqlite3 ?? "未找到（跳过对比）")")
-        try bulkAppend(base: base, sqlite3: sqlite3)
-        try singleCommits(base: base, sqlite3: sqlite3)
-        try topByDeadline(base: base, sqlite3: sqlite3)
+        say("wangge bench —— \(ProcessInfo.processInfo.processorCount) 核；sqlite3 命令行：\(sqlite3 ?? "未找到（跳过对比）")")
+        let parts = Set(only.split(separator: ",").map(String.init))
+        if parts.contains("bulk") { try bulkAppend(base: base, sqlite3: sqlite3) }
+        if parts.contains("commits") { try singleCommits(base: base, sqlite3: sqlite3) }
+        if parts.contains("top") { try topByDeadline(base: base, sqlite3: sqlite3) }
     }
 
     // MARK: bulk append
@@ -61,9 +63,9 @@ struct BenchCommand: ParsableCommand {
             let cli = try SQLiteShell.time(sqlite3: sqlite3, database: cliPath, sql: sql)
             line += "；sqlite3 INSERT…SELECT \(fmt(cli)) 秒；比值 \(fmt(ours / cli))×（目标 ≤ 2×）"
         }
-        print(line)
+        say(line)
         let report = try store.check()
-        print("  校验：\(report.isClean ? "通过" : "失败 \(report.problems.first.map { "\($0)" } ?? "")")，\(report.eventsChecked) 条事件")
+        say("  校验：\(report.isClean ? "通过" : "失败 \(report.problems.first.map { "\($0)" } ?? "")")，\(report.eventsChecked) 条事件")
     }
 
     // MARK: single commits
@@ -100,7 +102,7 @@ struct BenchCommand: ParsableCommand {
             let theirs = Double(commits) / cli
             line += "；sqlite3 单行自动提交 \(Int(theirs)) 次/秒；比值 \(fmt(theirs / ours))×"
         }
-        print(line)
+        say(line)
     }
 
     // MARK: top 50 by deadline
@@ -132,14 +134,17 @@ struct BenchCommand: ParsableCommand {
         var line = "\(cases) 件案件中按截止时间取前 50 件未办结案件（含解码）：p50 \(Int(p50)) 微秒，p99 \(Int(p99)) 微秒（目标 p50 ≤ 1 毫秒）"
         if let sqlite3 {
             let repeats = 500
-            let select = "SELECT * FROM cases WHERE is_open = 1 ORDER BY due_at IS NULL, due_at, id LIMIT 50;\n"
+            let select = "SELECT * FROM cases WHERE is_open = 1 ORDER BY COALESCE(due_at, 9223372036854775807), id LIMIT 50;\n"
             let total = try SQLiteShell.time(sqlite3: sqlite3, database: path, sql: String(repeating: select, count: repeats), readOnly: true)
             let empty = try SQLiteShell.time(sqlite3: sqlite3, database: path, sql: "SELECT 1;\n", readOnly: true)
             let per = max(0, total - empty) / Double(repeats) * 1_000_000
             line += "；sqlite3 同一查询约 \(Int(per)) 微秒/次；比值 \(fmt(p50 / max(per, 1)))×"
         }
-        print(line)
+        say(line)
     }
+
+    /// Unbuffered, so figures appear as they are measured even when piped to a file.
+    func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
 }

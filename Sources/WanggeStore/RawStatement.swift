@@ -1,0 +1,87 @@
+import GRDB
+import GRDBSQLite
+import WanggeCore
+
+/// A GRDB cached statement driven through the SQLite C API. On the hot write paths
+/// GRDB's argument conversion (StatementArguments, DatabaseValue boxing) costs more
+/// than SQLite's own work; binding directly keeps bulk appends near the sqlite3 shell.
+struct RawStatement {
+    let handle: OpaquePointer
+    let connection: OpaquePointer?
+
+    init(_ statement: Statement, _ db: Database) {
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var text = value else { sqlite3_bind_null(handle, index); return }
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                  Int32(bytes.count), Self.transient)
+        }
+    }
+
+    func bind(_ index: Int32, _ value: DatabaseValue) {
+        switch value.storage {
+        case .null: sqlite3_bind_null(handle, index)
+        case .int64(let i): sqlite3_bind_int64(handle, index, i)
+        case .double(let d): sqlite3_bind_double(handle, index, d)
+        case .string(let s): bind(index, s)
+        case .blob(let data):
+            data.withUnsafeBytes { bytes in
+                _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+            }
+        }
+    }
+
+    /// Binds all values in order and steps the statement to completion.
+    func run(_ values: [DatabaseValue]) throws {
+        for (i, value) in values.enumerated() { bind(Int32(i + 1), value) }
+        try step()
+    }
+
+    func step() throws {
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        guard rc == SQLITE_DONE else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error \(rc)"
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message)
+        }
+    }
+}
+
+/// The running end of the hash chain while a transaction appends events.
+struct EventChain {
+    var seq: Int64
+    var prevHash: String
+
+    /// Inserts one event as the next row of the chain.
+    mutating func insert(_ event: CaseEvent, key: String?, with statement: RawStatement) throws {
+        seq += 1
+        let type = event.body.kind.rawValue
+        let payload = event.body.payload.serialized()
+        let at = event.at.secondsSinceEpoch
+        let hash = EventHashing.hash(
+            prevHash: prevHash, seq: seq, caseID: event.caseID, version: event.version, type: type, actor: event.actor,
+            at: at, payload: payload, idempotencyKey: key)
+        statement.bind(1, seq)
+        statement.bind(2, event.caseID)
+        statement.bind(3, Int64(event.version))
+        statement.bind(4, type)
+        statement.bind(5, event.actor)
+        statement.bind(6, at)
+        statement.bind(7, payload)
+        statement.bind(8, key)
+        statement.bind(9, prevHash)
+        statement.bind(10, hash)
+        try statement.step()
+        prevHash = hash
+    }
+}
