@@ -33,18 +33,21 @@ public struct BulkCaseWriter {
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let tail = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-                    var chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
+                    let chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
                     let insertEvent = RawStatement(try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL), db)
                     let insertCase = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
                     var counters: [String: Int] = [:]
+                    let places = histories.reduce(into: [String: GridPlace]()) { map, h in
+                        if map[h.state.grid] == nil { map[h.state.grid] = store.place(of: h.state.grid) }
+                    }
+                    // Two stages on two cores: while this thread inserts one chunk, another
+                    // serialises and hashes the next (the chain is computed ahead, in order).
+                    try PreparedChunks.pipeline(histories, chain: chain, places: places) { chunk in
+                        for row in chunk.events { try row.insert(with: insertEvent) }
+                        for values in chunk.cases { try insertCase.run(values) }
+                    }
                     for history in histories {
-                        for event in history.events {
-                            try chain.insert(event, key: nil, with: insertEvent)
-                        }
-                        let state = history.state
-                        let place = store.place(of: state.grid)
-                        try insertCase.run(CaseRow.values(state, community: place.community, street: place.street))
-                        counters[state.grid + "\u{1}" + state.status.rawValue, default: 0] += 1
+                        counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1
                     }
                     let counter = try db.cachedStatement(sql: """
                         INSERT INTO grid_counters(grid, status, count) VALUES (?, ?, ?)

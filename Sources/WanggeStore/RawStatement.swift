@@ -58,12 +58,12 @@ struct RawStatement {
 }
 
 /// The running end of the hash chain while a transaction appends events.
-struct EventChain {
+struct EventChain: Sendable {
     var seq: Int64
     var prevHash: String
 
-    /// Inserts one event as the next row of the chain.
-    mutating func insert(_ event: CaseEvent, key: String?, with statement: RawStatement) throws {
+    /// The next row of the chain, ready to insert.
+    mutating func prepare(_ event: CaseEvent, key: String?) -> PreparedEvent {
         seq += 1
         let type = event.body.kind.rawValue
         let payload = event.body.payload.serialized()
@@ -71,17 +71,43 @@ struct EventChain {
         let hash = EventHashing.hash(
             prevHash: prevHash, seq: seq, caseID: event.caseID, version: event.version, type: type, actor: event.actor,
             at: at, payload: payload, idempotencyKey: key)
+        let row = PreparedEvent(
+            seq: seq, caseID: event.caseID, version: Int64(event.version), type: type, actor: event.actor, at: at,
+            payload: payload, key: key, prevHash: prevHash, hash: hash)
+        prevHash = hash
+        return row
+    }
+
+    /// Inserts one event as the next row of the chain.
+    mutating func insert(_ event: CaseEvent, key: String?, with statement: RawStatement) throws {
+        try prepare(event, key: key).insert(with: statement)
+    }
+}
+
+/// An event row with its payload serialised and its hash computed.
+struct PreparedEvent: Sendable {
+    var seq: Int64
+    var caseID: Int64
+    var version: Int64
+    var type: String
+    var actor: String
+    var at: Int64
+    var payload: String
+    var key: String?
+    var prevHash: String
+    var hash: String
+
+    func insert(with statement: RawStatement) throws {
         statement.bind(1, seq)
-        statement.bind(2, event.caseID)
-        statement.bind(3, Int64(event.version))
+        statement.bind(2, caseID)
+        statement.bind(3, version)
         statement.bind(4, type)
-        statement.bind(5, event.actor)
+        statement.bind(5, actor)
         statement.bind(6, at)
         statement.bind(7, payload)
         statement.bind(8, key)
         statement.bind(9, prevHash)
         statement.bind(10, hash)
         try statement.step()
-        prevHash = hash
     }
 }

@@ -1,0 +1,64 @@
+import Dispatch
+import GRDB
+import WanggeCore
+
+/// A chunk of bulk work made ready off the writing thread: event rows with payloads
+/// and hashes, and projection rows.
+struct PreparedChunks: Sendable {
+    var events: [PreparedEvent]
+    var cases: [[DatabaseValue]]
+    var chainAfter: EventChain
+
+    static let chunkSize = 2_048
+
+    static func prepare(
+        _ histories: ArraySlice<(events: [CaseEvent], state: CaseState)>, chain: EventChain, places: [String: GridPlace]
+    ) -> PreparedChunks {
+        var chain = chain
+        var events: [PreparedEvent] = []
+        var cases: [[DatabaseValue]] = []
+        cases.reserveCapacity(histories.count)
+        for history in histories {
+            for event in history.events { events.append(chain.prepare(event, key: nil)) }
+            let place = places[history.state.grid] ?? GridPlace(community: "", street: "")
+            cases.append(CaseRow.values(history.state, community: place.community, street: place.street))
+        }
+        return PreparedChunks(events: events, cases: cases, chainAfter: chain)
+    }
+
+    /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the
+    /// calling thread (SQLite connections stay on their thread).
+    static func pipeline(
+        _ histories: [(events: [CaseEvent], state: CaseState)], chain: EventChain, places: [String: GridPlace],
+        consume: (PreparedChunks) throws -> Void
+    ) throws {
+        guard !histories.isEmpty else { return }
+        var start = 0
+        var current = prepare(histories[0..<min(chunkSize, histories.count)], chain: chain, places: places)
+        start = min(chunkSize, histories.count)
+        while true {
+            let nextRange = start..<min(start + chunkSize, histories.count)
+            let box = ChunkBox()
+            let group = DispatchGroup()
+            if !nextRange.isEmpty {
+                let slice = histories[nextRange]
+                let chainNow = current.chainAfter
+                DispatchQueue.global().async(group: group) {
+                    box.chunk = prepare(slice, chain: chainNow, places: places)
+                }
+            }
+            try consume(current)
+            guard !nextRange.isEmpty else { return }
+            group.wait()
+            guard let next = box.chunk else { return }
+            current = next
+            start = nextRange.upperBound
+        }
+    }
+}
+
+/// Hands a prepared chunk from the background queue to the writer; the DispatchGroup
+/// wait orders the write before the read.
+final class ChunkBox: @unchecked Sendable {
+    var chunk: PreparedChunks?
+}
