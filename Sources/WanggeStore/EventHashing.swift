@@ -9,16 +9,22 @@ enum EventHashing {
         prevHash: String, seq: Int64, caseID: Int64, version: Int, type: String, actor: String, at: Int64,
         payload: String, idempotencyKey: String?
     ) -> String {
-        var text = prevHash
-        text.reserveCapacity(prevHash.utf8.count + payload.utf8.count + 96)
-        text += "|"; text += String(seq)
-        text += "|"; text += String(caseID)
-        text += "|"; text += String(version)
-        text += "|"; text += type
-        text += "|"; text += actor
-        text += "|"; text += String(at)
-        text += "|"; text += payload
-        text += "|"; text += idempotencyKey ?? ""
-        return SHA256.hexDigest(text)
+        // Fed piece by piece: no concatenated copy of the payload is built.
+        var hasher = SHA256()
+        let bar: UInt8 = 0x7C
+        func field(_ text: String) {
+            hasher.update(CollectionOfOne(bar))
+            hasher.update(text)
+        }
+        hasher.update(prevHash)
+        field(String(seq))
+        field(String(caseID))
+        field(String(version))
+        field(type)
+        field(actor)
+        field(String(at))
+        field(payload)
+        field(idempotencyKey ?? "")
+        return SHA256.hex(hasher.finalize())
     }
 }
