@@ -49,6 +49,7 @@ struct TerminalSignals {
     /// emergency path, and installs the handlers.
     mutating func install() {
         pendingSignal = 0
+        Self.unblockTerminalSignals()
         hasSavedTerminalModes = tcgetattr(STDIN_FILENO, &savedTerminalModes) == 0
         for signal in Self.handled {
             var action = sigaction()
@@ -64,6 +65,16 @@ struct TerminalSignals {
                 previous[signal] = old
             }
         }
+    }
+
+    /// A process started with these signals blocked (a parent's mask is inherited through
+    /// fork and exec: test runners, some supervisors) would never hear of a resize, a
+    /// hang-up or a kill. The console needs them, so it unblocks them.
+    static func unblockTerminalSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in handled + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, signal) }
+        _ = sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Stores the bytes that put the terminal back (attributes off, cursor on, leave the
