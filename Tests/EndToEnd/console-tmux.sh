@@ -100,5 +100,16 @@ T send-keys -t c C-c
 if wait_for c "EXIT=0" && wait_for c "icanon echo"; then ok "Ctrl-C quits with the terminal restored"; else not_ok "Ctrl-C restores the terminal" c; fi
 if ! T capture-pane -p -t c | grep -qF "事件队列"; then ok "the shell's screen is back (alternate screen left)"; else not_ok "alternate screen left" c; fi
 
+# 7. SIGTERM (and so SIGHUP, same path) restores the terminal too; no committed work is lost.
+T send-keys -t c "clear; '$BIN' --db '$db' --now $NOW & sleep 0.1; fg; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
+wait_for c "事件队列 共" || not_ok "console starts for the signal test" c
+console_pid=$(pgrep -n -f -- "--db $db --now $NOW" || true)
+[ -n "$console_pid" ] && kill -TERM "$console_pid"
+if wait_for c "EXIT=143" && wait_for c "icanon echo"; then ok "SIGTERM exits 143 with the terminal restored"; else not_ok "SIGTERM restores the terminal" c; fi
+
+# 8. Under a non-UTF-8 locale the console switches LC_CTYPE to UTF-8 itself and says so.
+T new-session -d -s d -x 100 -y 30 -e LANG=C -e LC_ALL=C "exec '$BIN' --db '$db' --now $NOW" >/dev/null
+if wait_for d "事件队列 共" && wait_for d "C.UTF-8"; then ok "LANG=C: Chinese still shows and the status line says why"; else not_ok "non-UTF-8 locale" d; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

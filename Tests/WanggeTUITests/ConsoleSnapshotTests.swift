@@ -54,15 +54,12 @@ import WanggeTestSupport
         Fixtures.expectSnapshot(c, "form-dispatch")
     }
 
-    @Test(arguments: sizes) func sendBackFormAsksForAReason(width: Int, height: Int) throws {
-        let fixture = Fixtures.shared
+    @Test(arguments: sizes) func superviseFormAsksForAnOpinion(width: Int, height: Int) {
         let c = console(width, height)
-        c.press(.char("b"))  // not on the queue: nothing happens
         c.press(.enter, .char("S"))
         c.press(.enter)  // supervise without an opinion
-        #expect(c.text.contains("请填写"))
-        _ = fixture
-        Fixtures.expectSnapshot(c, "form-supervise-missing-note")
+        #expect(c.text.contains("请填写督办意见"))
+        Fixtures.expectSnapshot(c, "form-supervise-missing-opinion")
     }
 
     @Test(arguments: sizes) func mapStreetAndCommunity(width: Int, height: Int) {

@@ -3,7 +3,7 @@ import WanggeCore
 
 /// The fields an action form can have.
 public enum FormFieldID: String, Hashable, Sendable {
-    case handler, limit, note, reason, text, result, satisfaction, decision, until, supervision, units, primary, level
+    case handler, limit, note, reason, text, result, satisfaction, decision, until, supervision, opinion, units, primary, level
 }
 
 /// A case an action is about to be taken on, with the version the operator saw: the

@@ -47,7 +47,7 @@ public enum ActionFormBuilder {
         case .supervise:
             fields = [
                 FormField(.supervision, .choice(SupervisionKind.allCases.map { FormChoice(value: $0.rawValue, label: s.supervisionName($0)) })),
-                FormField(.note, .text(required: true)),
+                FormField(.opinion, .text(required: true)),
             ]
         case .summon:
             fields = [
@@ -134,7 +134,7 @@ public enum ActionFormBuilder {
             return .success(.suspend(reason: text(.reason), until: until))
         case .resume: return .success(.resume)
         case .supervise:
-            return .success(.supervise(SupervisionKind(rawValue: text(.supervision)) ?? .timeout, note: text(.note)))
+            return .success(.supervise(SupervisionKind(rawValue: text(.supervision)) ?? .timeout, note: text(.opinion)))
         case .summon:
             let units = text(.units).split(separator: ",").map(String.init)
             guard !units.isEmpty else { return .failure(FormProblem(field: .units, message: s.pickUnits)) }

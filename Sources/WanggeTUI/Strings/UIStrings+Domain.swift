@@ -120,6 +120,7 @@ extension UIStrings {
         case .decision: t("决定", "Decision")
         case .until: t("挂账至", "Until")
         case .supervision: t("督办类型", "Kind")
+        case .opinion: t("督办意见", "Opinion")
         case .units: t("部门", "Units")
         case .primary: t("主案件", "Primary")
         case .level: t("升级到", "Up to")
