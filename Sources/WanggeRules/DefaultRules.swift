@@ -149,6 +149,20 @@ public enum DefaultRules {
         [rule.then]
         notify = ["dispatcher", "supervisor"]
 
+        # ── 难事：列入三五联席会议议程（在逐级升级之前看，升级和列入议程同时发生）──
+
+        [[rule]]
+        id = "hard-dispute-agenda"
+        description = "矛盾纠纷在街道及以上层级超时仍未化解，列入三五联席会议议程"
+        order = 39
+        [rule.when]
+        category = ["10"]
+        level_at_least = "street"
+        overdue = true
+        [rule.then]
+        agenda = true
+        notify = ["leader"]
+
         # ── 逐级升级：网格 → 社区 → 街道 → 部门 ─────────────────────────
 
         [[rule]]
@@ -215,20 +229,6 @@ public enum DefaultRules {
         overdue = true
         [rule.then]
         supervise = "timeout"
-
-        # ── 难事：列入三五联席会议议程 ─────────────────────────────────
-
-        [[rule]]
-        id = "hard-dispute-agenda"
-        description = "矛盾纠纷在街道及以上层级超时一天仍未化解，列入三五联席会议议程"
-        order = 50
-        [rule.when]
-        category = ["10"]
-        level_at_least = "street"
-        overdue_at_least = "1d"
-        [rule.then]
-        agenda = true
-        notify = ["leader"]
 
         # ── 关键词、重复上报、多次并案 ─────────────────────────────────
 

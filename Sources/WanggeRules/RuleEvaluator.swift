@@ -115,7 +115,6 @@ public struct RuleEvaluator: Sendable {
     /// The first inhibition that holds this rule back, if any.
     func inhibition(of rule: Rule, _ s: CaseState, _ now: Instant, _ facts: any RuleFacts) -> Inhibition? {
         for inhibit in rules.inhibitions where rule.actions.contains(where: { inhibit.actions.contains($0.action.kind) }) {
-            if inhibit.isSource(category: s.category, severity: s.severity) { continue }
             let sources = facts.openCases(near: s, scope: inhibit.scope, prefixes: inhibit.sourceCategories, at: now)
                 .filter { $0.id != s.id && inhibit.isSource(category: $0.category, severity: $0.severity)
                     && inhibit.match.same($0.category, s.category) && $0.severity > s.severity }

@@ -65,7 +65,7 @@ public enum KindMatch: String, Sendable, Hashable, CaseIterable {
     /// The code range `[low, high)` of the kind of `code`, for an index range scan.
     public func range(of code: String) -> (low: String, high: String) {
         switch self {
-        case .category: (code, code + "\u{0}")
+        case .category: (code, code + "\u{1}")
         case .class: (String(code.prefix(2)), String(code.prefix(2)) + "\u{7F}")
         }
     }

@@ -40,6 +40,13 @@ struct EngineRunCommand: ParsableCommand {
             log("引擎 \(holder) 启动：\(rules.source.chineseName)，\(rules.set.rules.count) 条规则，每 \(interval) 秒检查一次")
             signal(SIGTERM, requestEngineStop)
             signal(SIGINT, requestEngineStop)
+            // A parent may have started us with these blocked (a test runner's thread, a
+            // supervisor); a service must hear them.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, SIGTERM)
+            sigaddset(&unblock, SIGINT)
+            sigprocmask(SIG_UNBLOCK, &unblock, nil)
             var standby = false
             while engineStopSignal == 0 {
                 let now = try global.currentTime(calendar: workspace.calendar)
