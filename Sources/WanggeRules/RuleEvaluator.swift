@@ -98,6 +98,23 @@ public struct RuleEvaluator: Sendable {
         return r
     }
 
+    /// The repeated-report counts the rules may ask about `state` (scope, match, window),
+    /// so a caller can answer a whole batch in one query before evaluating it.
+    public func repeatQuestions(for state: CaseState) -> [RepeatQuestion] {
+        var out: [RepeatQuestion] = []
+        for rule in rules.rules {
+            for c in rule.conditions {
+                guard case let .repeats(_, window, scope, match) = c.condition else { continue }
+                if scope == .building && state.building == nil { continue }
+                let clock = window.clock ?? .calendarDays
+                let from = calendar.advance(from: state.reportedAt, by: -window.seconds(on: clock, calendar: calendar), clock: clock)
+                let q = RepeatQuestion(scope: scope, match: match, from: from, to: state.reportedAt)
+                if !out.contains(q) { out.append(q) }
+            }
+        }
+        return out
+    }
+
     /// The occurrence a rule's match belongs to (see `RuleMatch.step`).
     func step(of rule: Rule, _ v: CaseView) -> String {
         if rule.once { return "once" }

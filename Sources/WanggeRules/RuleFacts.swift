@@ -80,3 +80,16 @@ public struct ListFacts: RuleFacts {
         }
     }
 }
+
+/// One repeated-reports question about a case: reports of the same kind at the same
+/// place in `[from, to]` (see `RuleFacts.reportCount`).
+public struct RepeatQuestion: Hashable, Sendable {
+    public var scope: PlaceScope
+    public var match: KindMatch
+    public var from: Instant
+    public var to: Instant
+
+    public init(scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) {
+        self.scope = scope; self.match = match; self.from = from; self.to = to
+    }
+}

@@ -69,6 +69,23 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The ids of all open cases, for a full re-evaluation in parallel ranges.
+    public func engineOpenCaseIDs() throws -> [Int64] {
+        try guarded { try pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM cases WHERE is_open = 1 ORDER BY id") } }
+    }
+
+    /// The open cases with ids in `lo...hi`.
+    public func engineOpenCases(from lo: Int64, through hi: Int64) throws -> [EngineCase] {
+        try guarded {
+            try pool.read { db in
+                try Self.decodeEngineCases(db.cachedStatement(sql: """
+                    SELECT \(Self.engineColumns), s.next_at FROM cases c LEFT JOIN engine_schedule s ON s.case_id = c.id
+                    WHERE c.id BETWEEN ? AND ? AND c.is_open = 1 ORDER BY c.id
+                    """), [lo, hi])
+            }
+        }
+    }
+
     /// The projection's columns qualified with the table alias `c`.
     static let engineColumns = CaseRow.columns.map { "c." + $0 }.joined(separator: ",")
 

@@ -5,7 +5,7 @@ import WanggeRules
 /// (`Person.escalationEngine`), so the engine obeys the same state rules and permission
 /// matrix as a county supervisor. Every event carries the rule id and the facts that
 /// matched in its reason or note.
-struct EngineActions {
+struct EngineActions: Sendable {
     let decider: CaseDecider
     let calendar: WorkCalendar
     let actor = Person.escalationEngine

@@ -35,7 +35,29 @@ final class StoreFacts: RuleFacts {
         return guarded(0) { try session.duplicateCount(of: state.code) }
     }
 
+    private var repeatCounts: [String: Int] = [:]
+
+    static func repeatKey(_ id: Int64, _ q: RepeatQuestion) -> String {
+        "\(id)|\(q.scope.rawValue)|\(q.match.rawValue)|\(q.from.secondsSinceEpoch)|\(q.to.secondsSinceEpoch)"
+    }
+
+    /// Answers the repeated-report questions of a whole batch in a few statements.
+    func prefetchRepeats(_ questions: [(state: CaseState, question: RepeatQuestion)]) {
+        guard !questions.isEmpty else { return }
+        let items = questions.map { item in
+            let range = item.question.match.range(of: item.state.category)
+            return (id: item.state.id, grid: item.state.grid, building: item.question.scope == .building ? item.state.building : nil,
+                    categoryFrom: range.low, categoryTo: range.high, from: item.question.from, to: item.question.to)
+        }
+        let counts = guarded([Int]()) { try session.reportCounts(items) }
+        guard counts.count == questions.count else { return }
+        for (item, count) in zip(questions, counts) { repeatCounts[Self.repeatKey(item.state.id, item.question)] = count }
+    }
+
     func reportCount(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> Int {
+        if let known = repeatCounts[Self.repeatKey(state.id, RepeatQuestion(scope: scope, match: match, from: from, to: to))] {
+            return known
+        }
         let range = match.range(of: state.category)
         if scope == .building && state.building == nil { return 0 }
         return guarded(0) {

@@ -23,6 +23,8 @@ public final class EngineRunner: @unchecked Sendable {
     public var useLease = true
     /// Cases per write transaction: keeps the write lock short for the consoles.
     public var batchSize = 2_000
+    /// Threads that evaluate batches at once (the rules are pure; each has its own snapshot).
+    public var workers = ParallelMap.defaultWorkers
     /// Test hook: throw at a fault point to simulate a crash there.
     public var fault: (@Sendable (EngineFaultPoint) throws -> Void)?
     public private(set) var lease: EngineLease?
@@ -53,14 +55,7 @@ public final class EngineRunner: @unchecked Sendable {
         if fingerprint != rules.fingerprint {
             report.fullReevaluation = true
             let feedStart = try store.lastSeq()
-            var after: Int64 = 0
-            while true {
-                let page = try store.engineOpenCases(afterID: after, limit: 20_000)
-                guard let last = page.last else { break }
-                try process(page, now: now, into: &report)
-                after = last.state.id
-                if let other = try holdLease() { throw EngineLeaseLost(current: other) }
-            }
+            try processAllOpen(now: now, into: &report)
             try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
                 try session.setState(Self.fingerprintName, rules.fingerprint)
                 try session.setState(Self.feedName, String(feedStart))
@@ -109,30 +104,78 @@ public final class EngineRunner: @unchecked Sendable {
         var reason: String
     }
 
-    /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize` cases.
+    /// One evaluated batch: the plans per case and which of their keys the log has.
+    struct EvaluatedBatch {
+        var planned: [(state: CaseState, plans: [Plan], next: Instant?, previous: Int64?)]
+        var done: Set<String>
+        var inhibited: Int
+    }
+
+    /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize`
+    /// cases. The batches are evaluated first, on `workers` threads at once (each with
+    /// its own read snapshot; the rules are pure), then written one transaction each.
     func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
-        let usesDuplicates = rules.set.rules.contains { r in r.conditions.contains { if case .duplicatesAtLeast = $0.condition { true } else { false } } }
-        for start in stride(from: 0, to: cases.count, by: batchSize) {
-            let batch = Array(cases[start..<min(start + batchSize, cases.count)])
-            let (planned, done) = try store.engineRead { session in
-                let facts = StoreFacts(session: session)
-                if usesDuplicates { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
-                let planned = batch.map { plan($0.state, previous: $0.nextCheck, now: now, facts: facts, into: &report) }
-                try facts.check()
-                return (planned, try session.existingKeys(planned.flatMap { $0.plans.map(\.key) }))
+        let batches = stride(from: 0, to: cases.count, by: batchSize).map { Array(cases[$0..<min($0 + batchSize, cases.count)]) }
+        let evaluated = try ParallelMap.run(batches, workers: workers) { try self.evaluate($0, now: now) }
+        for (batch, result) in zip(batches, evaluated) { try write(result, count: batch.count, now: now, into: &report) }
+    }
+
+    /// Every open case, after the rules changed: id ranges of `batchSize` cases are read
+    /// and evaluated on `workers` threads, a wave at a time, and written in order.
+    func processAllOpen(now: Instant, into report: inout EngineTickReport) throws {
+        let ids = try store.engineOpenCaseIDs()
+        let ranges = stride(from: 0, to: ids.count, by: batchSize).map { (ids[$0], ids[min($0 + batchSize, ids.count) - 1]) }
+        let wave = max(1, workers) * 5
+        for first in stride(from: 0, to: ranges.count, by: wave) {
+            let part = Array(ranges[first..<min(first + wave, ranges.count)])
+            let evaluated = try ParallelMap.run(part, workers: workers) { range in
+                let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
+                return (cases.count, try self.evaluate(cases, now: now))
             }
-            report.evaluated += batch.count
-            try fault?(.afterEvaluation)
-            var batchReport = report
-            try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
-                batchReport = report
-                for item in planned {
-                    try write(item.state, item.plans.filter { !done.contains($0.key) }, next: item.next, previous: item.previous,
-                              now: now, alreadyDone: item.plans.count(where: { done.contains($0.key) }), session, &batchReport)
+            for (count, result) in evaluated { try write(result, count: count, now: now, into: &report) }
+            if let other = try holdLease() { throw EngineLeaseLost(current: other) }
+        }
+    }
+
+    /// Writes one evaluated batch in one transaction (checking the lease first).
+    func write(_ result: EvaluatedBatch, count: Int, now: Instant, into report: inout EngineTickReport) throws {
+        report.evaluated += count
+        report.inhibited += result.inhibited
+        try fault?(.afterEvaluation)
+        var batchReport = report
+        try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
+            batchReport = report
+            var schedule: [(caseID: Int64, version: Int, at: Instant?)] = []
+            for item in result.planned {
+                let unchanged = try write(item.state, item.plans.filter { !result.done.contains($0.key) }, now: now,
+                                          alreadyDone: item.plans.count(where: { result.done.contains($0.key) }), session, &batchReport)
+                if unchanged && item.previous != EngineWriteSession.scheduleValue(item.next) {
+                    schedule.append((item.state.id, item.state.version, item.next))
                 }
-                try fault?(.beforeCommit)
             }
-            report = batchReport
+            try session.setNextChecks(schedule)
+            try fault?(.beforeCommit)
+        }
+        report = batchReport
+    }
+
+    var usesDuplicateCounts: Bool {
+        rules.set.rules.contains { r in r.conditions.contains { if case .duplicatesAtLeast = $0.condition { true } else { false } } }
+    }
+
+    /// Evaluates one batch against one read snapshot.
+    func evaluate(_ batch: [EngineCase], now: Instant) throws -> EvaluatedBatch {
+        try store.engineRead { session in
+            let facts = StoreFacts(session: session)
+            if usesDuplicateCounts { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
+            if batch.count >= 50 {
+                facts.prefetchRepeats(batch.flatMap { c in evaluator.repeatQuestions(for: c.state).map { (c.state, $0) } })
+            }
+            var scratch = EngineTickReport(now: now)
+            let planned = batch.map { plan($0.state, previous: $0.nextCheck, now: now, facts: facts, into: &scratch) }
+            try facts.check()
+            return EvaluatedBatch(planned: planned, done: try session.existingKeys(planned.flatMap { $0.plans.map(\.key) }),
+                                  inhibited: scratch.inhibited)
         }
     }
 
@@ -162,8 +205,10 @@ public final class EngineRunner: @unchecked Sendable {
         return (state, plans, next, previous)
     }
 
-    func write(_ state: CaseState, _ plans: [Plan], next: Instant?, previous: Int64?, now: Instant, alreadyDone: Int,
-               _ session: EngineWriteSession, _ report: inout EngineTickReport) throws {
+    /// Writes the plans of one case; true when nothing was written (the case keeps its
+    /// version, so its next check is to be set).
+    func write(_ state: CaseState, _ plans: [Plan], now: Instant, alreadyDone: Int,
+               _ session: EngineWriteSession, _ report: inout EngineTickReport) throws -> Bool {
         report.alreadyApplied += alreadyDone
         var current = state
         var changed = false
@@ -194,11 +239,9 @@ public final class EngineRunner: @unchecked Sendable {
                 report.alreadyApplied += 1
             case .stale:
                 report.stale += 1
-                return
+                return false
             }
         }
-        if !changed && previous != EngineWriteSession.scheduleValue(next) {
-            try session.setNextCheck(caseID: state.id, version: state.version, at: next)
-        }
+        return !changed
     }
 }

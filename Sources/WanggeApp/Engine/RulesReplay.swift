@@ -38,7 +38,7 @@ public struct ReplayReport: Sendable {
 /// the period are dropped and the rules decide again, acting the moment a rule starts
 /// to hold (an ideal engine that never lags). What people did because of an actual
 /// escalation still happens in the replay: the log cannot say what they would have done.
-public struct RulesReplay {
+public struct RulesReplay: Sendable {
     let workspace: Workspace
     let rules: LoadedRules
     let evaluator: RuleEvaluator
@@ -52,22 +52,29 @@ public struct RulesReplay {
         actions = EngineActions(decider: workspace.decider, calendar: workspace.calendar)
     }
 
-    /// Replays `[from, to]`, reading cases in chunks so memory stays bounded.
-    public func run(from: Instant, to: Instant, chunk: Int = 5_000) throws -> ReplayReport {
+    /// Replays `[from, to]`, reading cases in chunks so memory stays bounded; `workers`
+    /// chunks at a time run on their own threads (each case's replay is independent).
+    public func run(from: Instant, to: Instant, chunk: Int = 5_000, workers: Int = ParallelMap.defaultWorkers) throws -> ReplayReport {
         var report = ReplayReport(from: from, to: to)
         let store = workspace.store
         let lookback = from - lookbackSeconds()
         let rows = try store.replayCases(since: lookback, to: to)
-        let facts = HistoryFacts(rows: rows, now: from)
+        let index = HistoryIndex(rows: rows)
         let active = rows.filter { $0.endedAt.map { $0 >= from } ?? true }.map(\.id)
         var tally = ReplayTally(from: from, to: to, calendar: workspace.calendar)
-        for start in stride(from: 0, to: active.count, by: chunk) {
-            let ids = Array(active[start..<min(start + chunk, active.count)])
-            for events in try store.events(ofCases: ids) {
-                report.eventsRead += events.count
-                guard let outcome = replay(events, from: from, to: to, facts: facts) else { continue }
-                report.casesReplayed += 1
-                tally.add(outcome, into: &report)
+        let chunks = stride(from: 0, to: active.count, by: chunk).map { Array(active[$0..<min($0 + chunk, active.count)]) }
+        for wave in stride(from: 0, to: chunks.count, by: max(1, workers)) {
+            let results = try ParallelMap.run(Array(chunks[wave..<min(wave + max(1, workers), chunks.count)]), workers: workers) { ids in
+                let facts = HistoryFacts(index: index, now: from)
+                let histories = try store.events(ofCases: ids)
+                return (histories.reduce(0) { $0 + $1.count }, histories.compactMap { replay($0, from: from, to: to, facts: facts) })
+            }
+            for (events, outcomes) in results {
+                report.eventsRead += events
+                for outcome in outcomes {
+                    report.casesReplayed += 1
+                    tally.add(outcome, into: &report)
+                }
             }
         }
         report.figures = tally.figures()

@@ -7,15 +7,13 @@ import WanggeStore
 /// when its duplicates were linked (a merged case's last change is its link).
 final class HistoryFacts: RuleFacts {
     var now: Instant
-    private var byGrid: [String: [ReplayCaseRow]] = [:]
-    private var links: [String: [Instant]] = [:]
+    let index: HistoryIndex
+    var byGrid: [String: [ReplayCaseRow]] { index.byGrid }
+    var links: [String: [Instant]] { index.links }
 
-    init(rows: [ReplayCaseRow], now: Instant) {
+    init(index: HistoryIndex, now: Instant) {
+        self.index = index
         self.now = now
-        for r in rows {
-            byGrid[r.grid, default: []].append(r)
-            if r.status == .merged, let primary = r.duplicateOf { links[primary, default: []].append(r.lastAt) }
-        }
     }
 
     func duplicateCount(of state: CaseState) -> Int {
@@ -39,5 +37,23 @@ final class HistoryFacts: RuleFacts {
     static func summary(_ r: ReplayCaseRow) -> CaseSummary {
         CaseSummary(id: r.id, code: r.code, category: r.category, grid: r.grid, building: r.building, severity: r.severity,
                     status: r.status, reportedAt: r.reportedAt)
+    }
+}
+
+/// The period's cases by grid and the duplicates linked to each primary, built once and
+/// shared (read-only) by the replay's threads.
+final class HistoryIndex: Sendable {
+    let byGrid: [String: [ReplayCaseRow]]
+    let links: [String: [Instant]]
+
+    init(rows: [ReplayCaseRow]) {
+        var grids: [String: [ReplayCaseRow]] = [:]
+        var links: [String: [Instant]] = [:]
+        for r in rows {
+            grids[r.grid, default: []].append(r)
+            if r.status == .merged, let primary = r.duplicateOf { links[primary, default: []].append(r.lastAt) }
+        }
+        byGrid = grids
+        self.links = links
     }
 }
