@@ -52,6 +52,7 @@ struct EngineRunCommand: ParsableCommand {
                 let now = try global.currentTime(calendar: workspace.calendar)
                 let started = Date()
                 do {
+                    if try runner.reloadRulesIfChanged() { log("规则已更新：\(runner.rules.source.chineseName)，\(runner.rules.set.rules.count) 条规则") }
                     let report = try runner.tick(now: now)
                     let ms = Int(Date().timeIntervalSince(started) * 1000)
                     if case .standby = report.mode {

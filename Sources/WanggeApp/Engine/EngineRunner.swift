@@ -13,11 +13,11 @@ import WanggeStore
 /// past its lease writes nothing. The console can call `tick(now:)` itself.
 public final class EngineRunner: @unchecked Sendable {
     public let workspace: Workspace
-    public let rules: LoadedRules
+    public private(set) var rules: LoadedRules
     public let holder: String
     /// Real time, for the lease (the engine's `now` may be fixed by `--now`).
     let wallClock: @Sendable () -> Instant
-    let evaluator: RuleEvaluator
+    private(set) var evaluator: RuleEvaluator
     let actions: EngineActions
     /// Hold no lease and rely on idempotency keys alone (tests of the keys).
     public var useLease = true
@@ -66,6 +66,20 @@ public final class EngineRunner: @unchecked Sendable {
         }
         report.dueRemaining = try store.engineDueCount(at: now)
         return report
+    }
+
+    /// Reloads the deployment's rules when their text or the configuration changed in
+    /// the database (`wangge rules install`), so a running engine follows them from its
+    /// next tick (with a full re-evaluation). Rules given from a file are kept.
+    @discardableResult
+    public func reloadRulesIfChanged() throws -> Bool {
+        if case .file = rules.source { return false }
+        let stored = try workspace.store.configuration(named: RulesFile.configurationName)
+        guard stored != (rules.source == .database ? rules.text : nil) else { return false }
+        let current = try EngineRules.load(workspace)
+        rules = current
+        evaluator = RuleEvaluator(rules: current.set, context: workspace.context)
+        return true
     }
 
     /// Gives the lease back (on a clean stop), so a standby engine takes over at once.
