@@ -20,4 +20,17 @@ extension SQLiteCaseStore {
             }
         }
     }
+
+    /// Refreshes the query planner's statistics (`ANALYZE`, about a second per million
+    /// cases). Without them SQLite guesses that `level = ?` or `status = ?` is selective
+    /// and sorts a quarter of the table for a queue that the open-queue index would give
+    /// in order: 1.4 s instead of 4 ms on the million-case demo. Run after bulk loads.
+    public func refreshPlannerStatistics() throws {
+        try guarded {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA analysis_limit = 0")
+                try db.execute(sql: "ANALYZE")
+            }
+        }
+    }
 }

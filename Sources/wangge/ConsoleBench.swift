@@ -102,9 +102,16 @@ final class ConsoleBench {
             counted.add(start.duration(to: clock.now))
         }
         settle(.char("x"))
-        var quick = Samples()
+        var overdue = Samples()
+        var level = Samples()
+        var fresh = Samples()
         for index in 0..<max(20, keys / 10) {
-            quick.add(press([Key.char("o"), .char("o"), .char("l"), .char("n"), .char("n")][index % 5]))
+            // o on and off, l through the levels and back to all, n on and off.
+            overdue.add(press(.char("o")))
+            runtime?.waitForCounts()
+            level.add(press(.char("l")))
+            runtime?.waitForCounts()
+            fresh.add(press(.char("n")))
             runtime?.waitForCounts()
         }
         settle(.char("x"), .char("g"))
@@ -118,7 +125,8 @@ final class ConsoleBench {
         }
         return [
             ("移动光标 j/k", move), ("翻页 PgDn/PgUp", page), ("筛选框输入一个字", typing), ("筛选回车（出结果行）", apply),
-            ("筛选回车到总数算完", counted), ("快捷筛选 o/l/n", quick), ("打开案件 Enter", open), ("返回队列 q", back),
+            ("筛选回车到总数算完", counted), ("超期 o（开/关）", overdue),
+            ("层级 l（轮换）", level), ("待受理 n（开/关）", fresh), ("打开案件 Enter", open), ("返回队列 q", back),
         ]
     }
 }

@@ -51,6 +51,7 @@ struct DemoCommand: ParsableCommand {
             into: store, options: .init(cases: cases, seed: seed, operatorLogin: login, operatorRole: operatorRole),
             now: now, progress: { done, total in progress.update(done, total) })
         progress.finish()
+        try store.refreshPlannerStatistics()
         let seconds = Date().timeIntervalSince(started)
         FileHandle.standardError.write(Data("已建立演示数据库 \(path)：\(cases) 件案件，用时 \(String(format: "%.1f", seconds)) 秒\n".utf8))
     }

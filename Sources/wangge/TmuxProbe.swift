@@ -82,35 +82,28 @@ struct TmuxProbe {
         return nil
     }
 
-    /// Runs tmux and returns what it printed. Commands that may start the tmux server
-    /// (`new-session`) get no pipe: the server would inherit it and the read never end.
+    /// Runs tmux and returns what it printed, nil when it failed. Through posix_spawn
+    /// and a temporary file rather than `Process` and a pipe: the tmux server that
+    /// `new-session` may start inherits the child's descriptors and would keep a pipe
+    /// (and `Process`'s own exit watch) open for as long as it lives.
     @discardableResult
     static func tmux(_ tmux: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        if arguments.first == "new-session" {
-            process.standardOutput = FileHandle.nullDevice
-            do {
-                try process.run()
-            } catch {
-                return nil
-            }
-            process.waitUntilExit()
-            return process.terminationStatus == 0 ? "" : nil
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let output = NSTemporaryDirectory() + "wangge-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, arguments.first == "new-session" ? "/dev/null" : output,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tmux] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard status == 0 else { return nil }
+        return String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
     }
 }
