@@ -123,10 +123,21 @@ final class ConsoleBench {
             back.add(press(.char("q")))
             runtime?.waitForCounts()
         }
+        var screens: [(String, Samples)] = []
+        for (name, key) in [("切换到网格图 2", Key.char("2")), ("切换到升级看板 3", .char("3")), ("切换到超期督办 4", .char("4")),
+                            ("切换回队列 1", .char("1"))] {
+            var samples = Samples()
+            for _ in 0..<10 {
+                samples.add(press(key))
+                runtime?.waitForCounts()
+                settle(.char(key == .char("1") ? "2" : "1"))
+            }
+            screens.append((name, samples))
+        }
         return [
             ("移动光标 j/k", move), ("翻页 PgDn/PgUp", page), ("筛选框输入一个字", typing), ("筛选回车（出结果行）", apply),
             ("筛选回车到总数算完", counted), ("超期 o（开/关）", overdue),
             ("层级 l（轮换）", level), ("待受理 n（开/关）", fresh), ("打开案件 Enter", open), ("返回队列 q", back),
-        ]
+        ] + screens
     }
 }
