@@ -4,7 +4,7 @@ import WanggeCore
 /// Draws the overdue screen: cases by handler, the longest overdue first.
 enum OverdueView {
     static let columns: [ColumnSpec] = [
-        ColumnSpec("code", min: 13, ideal: 13, priority: 100),
+        ColumnSpec("code", min: 14, ideal: 14, priority: 100),
         ColumnSpec("timeLeft", min: 12, ideal: 15, priority: 95),
         ColumnSpec("status", min: 6, ideal: 6, priority: 80),
         ColumnSpec("level", min: 4, ideal: 4, priority: 70),

@@ -7,7 +7,7 @@ enum QueueView {
     /// wider terminals grow the names and then the title.
     static let columns: [ColumnSpec] = [
         ColumnSpec("mark", min: 3, ideal: 3, priority: 90),
-        ColumnSpec("code", min: 13, ideal: 13, priority: 100),
+        ColumnSpec("code", min: 14, ideal: 14, priority: 100),
         ColumnSpec("level", min: 4, ideal: 4, priority: 70),
         ColumnSpec("status", min: 6, ideal: 6, priority: 80),
         ColumnSpec("timeLeft", min: 12, ideal: 14, priority: 95),
