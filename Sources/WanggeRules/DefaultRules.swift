@@ -13,6 +13,23 @@ public enum DefaultRules {
         # 只执行一次（幂等键），多个引擎同时运行也不会重复。order 小的先看；stop = true 时不再看后面的规则。
         # 时长写法："2h"、"30m"、"1d" 按案件自身的时钟计（工作时案件的 2h 即 2 个工作时）；
         # 也可指明时钟："1 urgent_hours"、"2 working_hours"、"3 working_days"、"30 calendar_days"。
+        #
+        # 条件（[rule.when]）：
+        #   category / not_category        分类编码或前缀，如 ["04"]、"1203"
+        #   severity / severity_at_least / severity_at_most   normal、serious、major、critical
+        #   level / level_at_least / level_at_most            grid、community、street、department
+        #   status                         reported、accepted、dispatched、in_progress、handled、verified、evaluated
+        #   stage                          dispatch（待派遣）、handling（处置）、verification（核查）
+        #   source                         patrol、12345、walk_in、camera、inspection、meeting
+        #   grid_kind                      basic、school、hospital、market、enterprise、all_purpose
+        #   overdue = true/false、overdue_at_least、time_left_at_most、limit_used_at_least（0.8 = 80%）
+        #   stage_elapsed_at_least、age_at_least、rework_count_at_least、send_back_count_at_least
+        #   supervision_count_at_least、duplicates_at_least、summons_overdue = true/false、keywords
+        #   repeats_at_least + repeat_window（+ repeat_scope = building/grid，repeat_match = category/class）
+        # 动作（[rule.then]）：
+        #   escalate = "next"/"community"/"street"/"department"；summon = ["XF"] 或 [{ unit = "XF", limit = "1 urgent_hours" }]
+        #   summon_limit；supervise = "timeout"/"leader"/"important"；raise_severity；agenda = true；notify = ["dispatcher"]
+        # 其他：order（小的先看）、stop、once（每个案件只执行一次）、enabled、note（督办和提醒的文字）
         version = 1
 
         [engine]

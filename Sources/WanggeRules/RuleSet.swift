@@ -114,21 +114,22 @@ public struct InhibitRule: Hashable, Sendable {
 }
 
 /// One rule: when all conditions hold for an open case, the actions are taken, once per
-/// case and deadline (or once per case, see `once`).
-public struct Rule: Hashable, Sendable {
-    public var id: String
-    public var description: String
-    public var order: Int
+/// case and deadline (or once per case, see `once`). A class with constant fields, so
+/// that a match refers to its rule without copying it (the engine makes millions).
+public final class Rule: Hashable, Sendable {
+    public let id: String
+    public let description: String
+    public let order: Int
     /// When this rule matches, later rules are not looked at for that case.
-    public var stop: Bool
+    public let stop: Bool
     /// Fire at most once per case, whatever its deadlines.
-    public var once: Bool
-    public var conditions: [RuleCondition]
-    public var actions: [RuleActionEntry]
+    public let once: Bool
+    public let conditions: [RuleCondition]
+    public let actions: [RuleActionEntry]
     /// A note for supervision and alerts; the description is used when absent.
-    public var note: String?
+    public let note: String?
     /// Where `[[rule]]` is written.
-    public var position: SourcePosition
+    public let position: SourcePosition
 
     public init(id: String, description: String, order: Int, stop: Bool = false, once: Bool = false,
                 conditions: [RuleCondition], actions: [RuleActionEntry], note: String? = nil, position: SourcePosition = .start) {
@@ -138,6 +139,13 @@ public struct Rule: Hashable, Sendable {
 
     /// Whether an action of this kind is among the rule's actions.
     public func has(_ kind: RuleActionKind) -> Bool { actions.contains { $0.action.kind == kind } }
+
+    public static func == (a: Rule, b: Rule) -> Bool {
+        a.id == b.id && a.description == b.description && a.order == b.order && a.stop == b.stop && a.once == b.once
+            && a.conditions == b.conditions && a.actions == b.actions && a.note == b.note
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// A condition with where it was written.

@@ -118,6 +118,10 @@ extension SQLiteCaseStore {
         try guarded {
             try pool.writeWithoutTransaction { db in
                 var result: T?
+                // The engine's writes touch the schedule and index pages of many cases
+                // per transaction; a larger page cache on the writing connection keeps
+                // them in memory across batches (64 MB, allocated only as used).
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.inTransaction(.immediate) {
                     if let lease {
                         let current = try Self.lease(db)

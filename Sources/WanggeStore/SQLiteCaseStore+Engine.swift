@@ -86,6 +86,19 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Where and when every case but merged duplicates was reported: the engine counts
+    /// repeated reports from this in memory during a full re-evaluation.
+    public func reportPlaces() throws -> [(grid: String, building: String?, category: String, reportedAt: Instant)] {
+        try guarded {
+            try pool.read { db in
+                var result: [(grid: String, building: String?, category: String, reportedAt: Instant)] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT grid, building, category, reported_at FROM cases WHERE status != 'merged'")
+                while let row = try rows.next() { result.append((row[0], row[1], row[2], Instant(secondsSinceEpoch: row[3]))) }
+                return result
+            }
+        }
+    }
+
     /// The projection's columns qualified with the table alias `c`.
     static let engineColumns = CaseRow.columns.map { "c." + $0 }.joined(separator: ",")
 

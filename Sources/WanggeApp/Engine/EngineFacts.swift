@@ -11,7 +11,13 @@ final class StoreFacts: RuleFacts {
     /// The first store error met; the caller throws it after the evaluation.
     private(set) var error: (any Error)?
 
-    init(session: EngineReadSession) { self.session = session }
+    /// Repeated-report counts in memory, during a full re-evaluation.
+    let reportTimes: ReportTimesIndex?
+
+    init(session: EngineReadSession, reportTimes: ReportTimesIndex? = nil) {
+        self.session = session
+        self.reportTimes = reportTimes
+    }
 
     /// Throws the first store error met while answering.
     func check() throws { if let error { throw error } }
@@ -55,6 +61,7 @@ final class StoreFacts: RuleFacts {
     }
 
     func reportCount(near state: CaseState, scope: PlaceScope, match: KindMatch, from: Instant, to: Instant) -> Int {
+        if let known = reportTimes?.count(near: state, scope: scope, match: match, from: from, to: to) { return known }
         if let known = repeatCounts[Self.repeatKey(state.id, RepeatQuestion(scope: scope, match: match, from: from, to: to))] {
             return known
         }

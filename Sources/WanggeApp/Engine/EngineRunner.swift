@@ -138,13 +138,15 @@ public final class EngineRunner: @unchecked Sendable {
     /// and evaluated on `workers` threads, a wave at a time, and written in order.
     func processAllOpen(now: Instant, into report: inout EngineTickReport) throws {
         let ids = try store.engineOpenCaseIDs()
+        let kinds = ReportTimesIndex.kinds(of: rules.set)
+        let reportTimes = kinds.isEmpty ? nil : ReportTimesIndex(places: try store.reportPlaces(), kinds: kinds)
         let ranges = stride(from: 0, to: ids.count, by: batchSize).map { (ids[$0], ids[min($0 + batchSize, ids.count) - 1]) }
         let wave = max(1, workers) * 5
         for first in stride(from: 0, to: ranges.count, by: wave) {
             let part = Array(ranges[first..<min(first + wave, ranges.count)])
             let evaluated = try ParallelMap.run(part, workers: workers) { range in
                 let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
-                return (cases.count, try self.evaluate(cases, now: now))
+                return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
             }
             for (count, result) in evaluated { try write(result, count: count, now: now, into: &report) }
             if let other = try holdLease() { throw EngineLeaseLost(current: other) }
@@ -178,11 +180,11 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates one batch against one read snapshot.
-    func evaluate(_ batch: [EngineCase], now: Instant) throws -> EvaluatedBatch {
+    func evaluate(_ batch: [EngineCase], now: Instant, reportTimes: ReportTimesIndex? = nil) throws -> EvaluatedBatch {
         try store.engineRead { session in
-            let facts = StoreFacts(session: session)
+            let facts = StoreFacts(session: session, reportTimes: reportTimes)
             if usesDuplicateCounts { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
-            if batch.count >= 50 {
+            if batch.count >= 50 && reportTimes == nil {
                 facts.prefetchRepeats(batch.flatMap { c in evaluator.repeatQuestions(for: c.state).map { (c.state, $0) } })
             }
             var scratch = EngineTickReport(now: now)

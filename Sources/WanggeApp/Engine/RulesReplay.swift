@@ -59,7 +59,7 @@ public struct RulesReplay: Sendable {
         let store = workspace.store
         let lookback = from - lookbackSeconds()
         let rows = try store.replayCases(since: lookback, to: to)
-        let index = HistoryIndex(rows: rows)
+        let index = HistoryIndex(rows: rows, repeatKinds: ReportTimesIndex.kinds(of: rules.set), sourcePrefixes: Set(rules.set.inhibitions.flatMap(\.sourceCategories)))
         let active = rows.filter { $0.endedAt.map { $0 >= from } ?? true }.map(\.id)
         var tally = ReplayTally(from: from, to: to, calendar: workspace.calendar)
         let chunks = stride(from: 0, to: active.count, by: chunk).map { Array(active[$0..<min($0 + chunk, active.count)]) }
