@@ -8,35 +8,46 @@ extension SQLiteCaseStore {
         """
 
     public func createCase(_ reported: Reported, codeDay: String, actor: String, at: Instant, idempotencyKey: String?) throws -> AppendOutcome {
+        try immediateWrite { db in
+            if let done = try Self.earlierOutcome(forKey: idempotencyKey, db) { return done }
+            let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM cases")) ?? 1
+            let number = try Int64.fetchOne(
+                db, sql: """
+                    INSERT INTO case_code_counters(day, last) VALUES (?, 1)
+                    ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
+                    """, arguments: [codeDay]) ?? 1
+            var r = reported
+            r.code = Self.caseCode(day: codeDay, number: number)
+            let event = CaseEvent(caseID: id, version: 1, actor: actor, at: at, body: .reported(r))
+            var state = CaseState(id: id, reported: r, actor: actor, at: at)
+            state.version = 1
+            try appendRows([event], key: idempotencyKey, db)
+            try writeProjection(state, previous: nil, db)
+            return AppendOutcome(state: state, events: [event], alreadyApplied: false)
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction on the writer: the write lock is taken
+    /// up front, so a second process waits (busy timeout) instead of failing mid-way.
+    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
         try guarded {
             try pool.writeWithoutTransaction { db in
-                var outcome: AppendOutcome?
+                var result: T?
                 try db.inTransaction(.immediate) {
-                    if let key = idempotencyKey, let existing = try Self.caseID(forKey: key, db) {
-                        guard let state = try Self.loadCase(id: existing, db) else { throw StoreError.caseNotFound("#\(existing)") }
-                        outcome = AppendOutcome(state: state, events: [], alreadyApplied: true)
-                        return .commit
-                    }
-                    let id = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM cases")) ?? 1
-                    let number = try Int64.fetchOne(
-                        db, sql: """
-                            INSERT INTO case_code_counters(day, last) VALUES (?, 1)
-                            ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
-                            """, arguments: [codeDay]) ?? 1
-                    var r = reported
-                    r.code = Self.caseCode(day: codeDay, number: number)
-                    let event = CaseEvent(caseID: id, version: 1, actor: actor, at: at, body: .reported(r))
-                    var state = CaseState(id: id, reported: r, actor: actor, at: at)
-                    state.version = 1
-                    try appendRows([event], key: idempotencyKey, db)
-                    try writeProjection(state, previous: nil, db)
-                    outcome = AppendOutcome(state: state, events: [event], alreadyApplied: false)
+                    result = try body(db)
                     return .commit
                 }
-                guard let outcome else { throw StoreError.database("内部错误：没有结果") }
-                return outcome
+                guard let result else { throw StoreError.database("内部错误：事务没有结果") }
+                return result
             }
         }
+    }
+
+    /// The outcome of an earlier command with the same idempotency key, if there was one.
+    static func earlierOutcome(forKey key: String?, _ db: Database) throws -> AppendOutcome? {
+        guard let key, let existing = try caseID(forKey: key, db) else { return nil }
+        guard let state = try loadCase(id: existing, db) else { throw StoreError.caseNotFound("#\(existing)") }
+        return AppendOutcome(state: state, events: [], alreadyApplied: true)
     }
 
     /// "C-261122-0007": the local day and a per-day number, at least four digits.
@@ -48,32 +59,20 @@ extension SQLiteCaseStore {
     public func append(
         _ bodies: [EventBody], toCase id: Int64, expectedVersion: Int, actor: String, at: Instant, idempotencyKey: String?
     ) throws -> AppendOutcome {
-        try guarded {
-            try pool.writeWithoutTransaction { db in
-                var outcome: AppendOutcome?
-                try db.inTransaction(.immediate) {
-                    if let key = idempotencyKey, let existing = try Self.caseID(forKey: key, db) {
-                        guard let state = try Self.loadCase(id: existing, db) else { throw StoreError.caseNotFound("#\(existing)") }
-                        outcome = AppendOutcome(state: state, events: [], alreadyApplied: true)
-                        return .commit
-                    }
-                    guard let current = try Self.loadCase(id: id, db) else { throw StoreError.caseNotFound("#\(id)") }
-                    guard current.version == expectedVersion else { throw StoreError.conflict(current: current) }
-                    var state = current
-                    var events: [CaseEvent] = []
-                    for (i, body) in bodies.enumerated() {
-                        let event = CaseEvent(caseID: id, version: expectedVersion + i + 1, actor: actor, at: at, body: body)
-                        state.apply(event)
-                        events.append(event)
-                    }
-                    try appendRows(events, key: idempotencyKey, db)
-                    try writeProjection(state, previous: current, db)
-                    outcome = AppendOutcome(state: state, events: events, alreadyApplied: false)
-                    return .commit
-                }
-                guard let outcome else { throw StoreError.database("内部错误：没有结果") }
-                return outcome
+        try immediateWrite { db in
+            if let done = try Self.earlierOutcome(forKey: idempotencyKey, db) { return done }
+            guard let current = try Self.loadCase(id: id, db) else { throw StoreError.caseNotFound("#\(id)") }
+            guard current.version == expectedVersion else { throw StoreError.conflict(current: current) }
+            var state = current
+            var events: [CaseEvent] = []
+            for (i, body) in bodies.enumerated() {
+                let event = CaseEvent(caseID: id, version: expectedVersion + i + 1, actor: actor, at: at, body: body)
+                state.apply(event)
+                events.append(event)
             }
+            try appendRows(events, key: idempotencyKey, db)
+            try writeProjection(state, previous: current, db)
+            return AppendOutcome(state: state, events: events, alreadyApplied: false)
         }
     }
 
@@ -81,38 +80,26 @@ extension SQLiteCaseStore {
         code: String, expectedVersion: Int?, actor: String, at: Instant, idempotencyKey: String?,
         decide: (CaseState) throws -> [EventBody]
     ) throws -> AppendOutcome {
-        try guarded {
-            try pool.writeWithoutTransaction { db in
-                var outcome: AppendOutcome?
-                try db.inTransaction(.immediate) {
-                    if let key = idempotencyKey, let existing = try Self.caseID(forKey: key, db) {
-                        guard let state = try Self.loadCase(id: existing, db) else { throw StoreError.caseNotFound("#\(existing)") }
-                        outcome = AppendOutcome(state: state, events: [], alreadyApplied: true)
-                        return .commit
-                    }
-                    let statement = try db.cachedStatement(sql: "SELECT \(CaseRow.selectColumns) FROM cases WHERE code = ?")
-                    guard let current = try Row.fetchOne(statement, arguments: [code]).map(CaseRow.decode) else {
-                        throw StoreError.caseNotFound(code)
-                    }
-                    if let expectedVersion, current.version != expectedVersion { throw StoreError.conflict(current: current) }
-                    let bodies = try decide(current)
-                    var state = current
-                    var events: [CaseEvent] = []
-                    for (i, body) in bodies.enumerated() {
-                        let event = CaseEvent(caseID: current.id, version: current.version + i + 1, actor: actor, at: at, body: body)
-                        state.apply(event)
-                        events.append(event)
-                    }
-                    if !events.isEmpty {
-                        try appendRows(events, key: idempotencyKey, db)
-                        try writeProjection(state, previous: current, db)
-                    }
-                    outcome = AppendOutcome(state: state, events: events, alreadyApplied: false)
-                    return .commit
-                }
-                guard let outcome else { throw StoreError.database("内部错误：没有结果") }
-                return outcome
+        try immediateWrite { db in
+            if let done = try Self.earlierOutcome(forKey: idempotencyKey, db) { return done }
+            let statement = try db.cachedStatement(sql: "SELECT \(CaseRow.selectColumns) FROM cases WHERE code = ?")
+            guard let current = try Row.fetchOne(statement, arguments: [code]).map(CaseRow.decode) else {
+                throw StoreError.caseNotFound(code)
             }
+            if let expectedVersion, current.version != expectedVersion { throw StoreError.conflict(current: current) }
+            let bodies = try decide(current)
+            var state = current
+            var events: [CaseEvent] = []
+            for (i, body) in bodies.enumerated() {
+                let event = CaseEvent(caseID: current.id, version: current.version + i + 1, actor: actor, at: at, body: body)
+                state.apply(event)
+                events.append(event)
+            }
+            if !events.isEmpty {
+                try appendRows(events, key: idempotencyKey, db)
+                try writeProjection(state, previous: current, db)
+            }
+            return AppendOutcome(state: state, events: events, alreadyApplied: false)
         }
     }
 
