@@ -36,6 +36,7 @@ struct EngineRunCommand: ParsableCommand {
             let holder = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
             let runner = EngineRunner(workspace: workspace, rules: rules, holder: holder, wallClock: { SystemClock.now() })
             runner.useLease = !withoutLease
+            runner.stopwatch = { Date().timeIntervalSinceReferenceDate }
             let interval = max(1, tick ?? rules.set.engine.tickSeconds)
             log("引擎 \(holder) 启动：\(rules.source.chineseName)，\(rules.set.rules.count) 条规则，每 \(interval) 秒检查一次")
             signal(SIGTERM, requestEngineStop)

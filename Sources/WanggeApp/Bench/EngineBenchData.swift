@@ -77,3 +77,51 @@ public enum EngineBenchData {
         return result
     }
 }
+
+extension EngineBenchData {
+    /// A year of history for the replay figure: cases reported evenly over the 365 days
+    /// before `end`, dispatched within hours, handled within their limit (one in five
+    /// late), and closed a few days later; those reported in the last two weeks are still
+    /// open. Five events per case. A 30-day replay touches the cases open in those days.
+    public static func yearOfHistory(
+        range: Range<Int>, total: Int, firstID: Int64, end: Instant, calendar: WorkCalendar
+    ) -> [(events: [CaseEvent], state: CaseState)] {
+        var result: [(events: [CaseEvent], state: CaseState)] = []
+        result.reserveCapacity(range.count)
+        let span = Int64(365 * 86_400)
+        for i in range {
+            var rng = SeededRandom(seed: UInt64(i) &* 0x9E37_79B9 &+ 91)
+            let id = firstID + Int64(i)
+            let grid = gridCode(rng.int(0..<grids))
+            let category = categories[rng.int(0..<categories.count)]
+            let reportedAt = end - span + span * Int64(i) / Int64(max(1, total)) + Int64(rng.int(0..<600))
+            let reported = Reported(
+                code: "C-H\(id)", title: "楼道堆放杂物影响通行", description: "网格员巡查发现，楼道内长期堆放杂物。",
+                category: category, grid: grid, building: "\(grid)-\(rng.int(1...6))", source: .patrol, severity: .normal,
+                level: .grid, sourceRef: nil, dispatchLimit: TimeLimit(amount: 24, clock: .urgentHours), dueAt: reportedAt + 86_400)
+            var state = CaseState(id: id, reported: reported, actor: "bench.worker", at: reportedAt)
+            var events = [CaseEvent(caseID: id, version: 1, actor: "bench.worker", at: reportedAt, body: .reported(reported))]
+            let dispatchedAt = reportedAt + Int64(rng.int(600...14_400))
+            let limit = TimeLimit(amount: rng.int(1...5), clock: .workingDays)
+            let due = calendar.deadline(start: dispatchedAt, limit: limit) ?? dispatchedAt
+            let late = rng.chance(0.2)
+            let handledAt = late ? due + Int64(rng.int(3600...(5 * 86_400))) : dispatchedAt + (due - dispatchedAt) * Int64(rng.int(20...95)) / 100
+            let closedAt = handledAt + Int64(rng.int(86_400...(4 * 86_400)))
+            var steps: [(Instant, EventBody)] = [
+                (reportedAt + 300, .accepted(note: nil)),
+                (dispatchedAt, .dispatched(handler: .unit("CG"), limit: limit, dueAt: due, note: nil)),
+            ]
+            if handledAt < end {
+                steps.append((handledAt, .feedback(text: "已现场处置完毕", limit: TimeLimit(amount: 24, clock: .urgentHours), dueAt: handledAt + 86_400)))
+            }
+            if closedAt < end { steps.append((closedAt, .closed(note: nil))) }
+            for (k, step) in steps.enumerated() {
+                let event = CaseEvent(caseID: id, version: k + 2, actor: "bench.dispatcher", at: step.0, body: step.1)
+                state.apply(event)
+                events.append(event)
+            }
+            result.append((events, state))
+        }
+        return result
+    }
+}

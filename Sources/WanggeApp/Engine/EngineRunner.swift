@@ -25,6 +25,9 @@ public final class EngineRunner: @unchecked Sendable {
     public var batchSize = 2_000
     /// Threads that evaluate batches at once (the rules are pure; each has its own snapshot).
     public var workers = ParallelMap.defaultWorkers
+    /// Seconds from any fixed origin, for the tick report's phase times (the executable
+    /// passes a monotonic clock; nil: not measured).
+    public var stopwatch: (@Sendable () -> Double)?
     /// Test hook: throw at a fault point to simulate a crash there.
     public var fault: (@Sendable (EngineFaultPoint) throws -> Void)?
     public private(set) var lease: EngineLease?
@@ -62,7 +65,10 @@ public final class EngineRunner: @unchecked Sendable {
             }
         } else {
             try followLinkedDuplicates()
-            try process(try store.engineDueCases(at: now, limit: settings.maxCasesPerTick), now: now, into: &report)
+            let started = stopwatch?()
+            let due = try store.engineDueCases(at: now, limit: settings.maxCasesPerTick)
+            if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+            try process(due, now: now, into: &report)
         }
         report.dueRemaining = try store.engineDueCount(at: now)
         return report
@@ -130,7 +136,9 @@ public final class EngineRunner: @unchecked Sendable {
     /// its own read snapshot; the rules are pure), then written one transaction each.
     func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
         let batches = stride(from: 0, to: cases.count, by: batchSize).map { Array(cases[$0..<min($0 + batchSize, cases.count)]) }
+        let started = stopwatch?()
         let evaluated = try ParallelMap.run(batches, workers: workers) { try self.evaluate($0, now: now) }
+        if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
         for (batch, result) in zip(batches, evaluated) { try write(result, count: batch.count, now: now, into: &report) }
     }
 
@@ -144,10 +152,12 @@ public final class EngineRunner: @unchecked Sendable {
         let wave = max(1, workers) * 5
         for first in stride(from: 0, to: ranges.count, by: wave) {
             let part = Array(ranges[first..<min(first + wave, ranges.count)])
+            let started = stopwatch?()
             let evaluated = try ParallelMap.run(part, workers: workers) { range in
                 let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
                 return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
             }
+            if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
             for (count, result) in evaluated { try write(result, count: count, now: now, into: &report) }
             if let other = try holdLease() { throw EngineLeaseLost(current: other) }
         }
@@ -155,6 +165,8 @@ public final class EngineRunner: @unchecked Sendable {
 
     /// Writes one evaluated batch in one transaction (checking the lease first).
     func write(_ result: EvaluatedBatch, count: Int, now: Instant, into report: inout EngineTickReport) throws {
+        let started = stopwatch?()
+        defer { if let started, let t = stopwatch?() { report.writeSeconds += t - started } }
         report.evaluated += count
         report.inhibited += result.inhibited
         try fault?(.afterEvaluation)

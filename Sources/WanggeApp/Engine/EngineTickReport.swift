@@ -31,6 +31,10 @@ public struct EngineTickReport: Sendable {
     public var dueRemaining = 0
     /// One line per action written: "C-261120-0003 升级 → 社区（规则 grid-overdue）".
     public var lines: [String] = []
+    /// Seconds spent reading and judging the cases, and writing the results (when the
+    /// runner was given a stopwatch).
+    public var readAndEvaluateSeconds = 0.0
+    public var writeSeconds = 0.0
 
     public init(now: Instant) { self.now = now }
 
@@ -48,6 +52,9 @@ public struct EngineTickReport: Sendable {
             if stale > 0 { text += "，案件已变化待重查 \(stale)" }
             if !refusals.isEmpty { text += "，被拒绝 \(refusals.count)" }
             if dueRemaining > 0 { text += "，尚有 \(dueRemaining) 件待查" }
+            if readAndEvaluateSeconds + writeSeconds > 0 {
+                text += "；读取和判断 \(Int(readAndEvaluateSeconds * 1000)) 毫秒，写入 \(Int(writeSeconds * 1000)) 毫秒"
+            }
             if fullReevaluation { text = "规则或配置已变化，重新检查全部未办结案件：" + text }
             return text
         }
