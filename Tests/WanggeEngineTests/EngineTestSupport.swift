@@ -22,14 +22,16 @@ final class EngineFixture {
     let workspace: Workspace
     let person: Person
 
-    init(cases: Int, seed: UInt64 = 1, now: Instant = EngineFixture.demoNow) throws {
+    /// A demo of `cases` cases; `operator` is the login added as a county-wide supervisor
+    /// (the test process's own login when the CLI is to run as it).
+    init(cases: Int, seed: UInt64 = 1, now: Instant = EngineFixture.demoNow, operator login: String = "tester") throws {
         dir = NSTemporaryDirectory() + "wangge-engine-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         path = dir + "/engine.sqlite"
         store = try SQLiteCaseStore(path: path)
         workspace = try DemoBuilder.build(
-            into: store, options: .init(cases: cases, seed: seed, operatorLogin: "tester", operatorRole: .supervisor), now: now)
-        guard let p = workspace.organisation.person("tester") else { throw AppError.unknownOperator("tester") }
+            into: store, options: .init(cases: cases, seed: seed, operatorLogin: login, operatorRole: .supervisor), now: now)
+        guard let p = workspace.organisation.person(login) else { throw AppError.unknownOperator(login) }
         person = p
     }
 

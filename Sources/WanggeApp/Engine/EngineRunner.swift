@@ -58,8 +58,10 @@ public final class EngineRunner: @unchecked Sendable {
         if fingerprint != rules.fingerprint {
             report.fullReevaluation = true
             let feedStart = try store.lastSeq()
+            try store.engineTransaction(lease: lease, wallNow: wallClock()) { try $0.dropScheduleIndex() }
             try processAllOpen(now: now, into: &report)
             try store.engineTransaction(lease: lease, wallNow: wallClock()) { session in
+                try session.restoreScheduleIndex()
                 try session.setState(Self.fingerprintName, rules.fingerprint)
                 try session.setState(Self.feedName, String(feedStart))
             }
