@@ -12,7 +12,7 @@ public final class ConsoleHarness {
     /// A console for `person` (the fixture's supervisor by default) at `width` × `height`.
     public init(
         fixture: DemoFixture, width: Int = 80, height: Int = 24, person: Person? = nil, language: Language = .zh,
-        workspace: Workspace? = nil, theme: Theme? = nil
+        workspace: Workspace? = nil, theme: Theme? = nil, engine: ConsoleEngine? = nil
     ) {
         let workspace = workspace ?? fixture.workspace
         let person = person ?? fixture.supervisor
@@ -24,7 +24,7 @@ public final class ConsoleHarness {
         let chosen = theme ?? ThemeCatalog.builtIn.load("dark").theme
         runtime = ConsoleRuntime(
             backend: terminal, data: WorkspaceConsoleData(workspace: workspace, person: person), context: context,
-            theme: chosen, clock: { now })
+            theme: chosen, clock: { now }, engine: engine)
         runtime.start()
         runtime.runPending()
     }

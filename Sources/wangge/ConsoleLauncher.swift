@@ -33,10 +33,20 @@ enum ConsoleLauncher {
         } else {
             clock = { SystemClock.now() }
         }
-        let notice = [terminal.localeOutcome.notice, themeOutcome.warning].compactMap { $0 }.joined(separator: "；")
+        var notices = [terminal.localeOutcome.notice, themeOutcome.warning].compactMap { $0 }
+        var engine: ConsoleEngine?
+        if options.runsEngine {
+            let holder = "console:\(env.person.login)@\(ProcessInfo.processInfo.hostName):\(getpid())"
+            do {
+                engine = try ConsoleEngine(workspace: env.workspace, holder: holder, wallClock: { SystemClock.now() })
+            } catch {
+                notices.append("升级引擎未启动：\(error)")
+            }
+        }
+        let notice = notices.joined(separator: "；")
         let runtime = ConsoleRuntime(
             backend: terminal, data: data, context: context, theme: themeOutcome.theme, themes: catalog, clock: clock,
-            notice: notice.isEmpty ? nil : notice)
+            notice: notice.isEmpty ? nil : notice, engine: engine)
         runtime.run()
         terminal.shutdown()
     }

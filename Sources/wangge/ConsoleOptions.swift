@@ -10,6 +10,14 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: "界面语言：zh（默认）或 en；也可用 $WANGGE_LANG")
     var lang: String?
 
+    @Flag(help: "不在控制台中运行升级引擎（默认：规则文件 [engine] console_runs_engine 为 true 且没有其他引擎在运行时，控制台自己运行）；也可用 WANGGE_CONSOLE_ENGINE=off")
+    var noEngine = false
+
+    /// Whether this console may run the escalation engine itself.
+    var runsEngine: Bool {
+        !noEngine && ProcessInfo.processInfo.environment["WANGGE_CONSOLE_ENGINE"]?.lowercased() != "off"
+    }
+
     /// The language asked for, Chinese unless `--lang en` / `WANGGE_LANG=en`.
     var language: Language {
         let text = lang ?? ProcessInfo.processInfo.environment["WANGGE_LANG"] ?? "zh"

@@ -45,7 +45,9 @@ widths_fit() {
     widest=$(T capture-pane -p -t "$1" | wc -L)
     [ "$widest" -le "$2" ]
 }
-console() { echo "exec '$BIN' --db '$db' --now $NOW"; }
+# The consoles of steps 1-8 do not run the engine (it would change cases under the
+# test's feet); step 9 tests the engine in the console.
+console() { echo "exec '$BIN' --db '$db' --now $NOW --no-engine"; }
 
 "$BIN" demo --no-console --db "$db" --now $NOW >/dev/null 2>&1 || { echo "could not build the demo database"; exit 1; }
 code_new=$("$BIN" --db "$db" --now $NOW case list --state reported --sort oldest --limit 2 --format csv | sed -n 2p | cut -d, -f1)
@@ -90,26 +92,38 @@ if wait_for a "时间线" && widths_fit a 200; then ok "back to 200x50, the case
 # 6. Quit (q, then Ctrl-C) restores the terminal: canonical mode, echo, cursor, main screen.
 T new-session -d -s c -x 100 -y 30 "bash --norc --noprofile" >/dev/null
 T send-keys -t c "PS1='sh\$ '" Enter
-T send-keys -t c "'$BIN' --db '$db' --now $NOW; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
+T send-keys -t c "'$BIN' --db '$db' --now $NOW --no-engine; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
 wait_for c "事件队列 共" || not_ok "console starts from a shell" c
 T send-keys -t c q
 if wait_for c "EXIT=0" && wait_for c "icanon echo"; then ok "q quits with the terminal restored (icanon echo)"; else not_ok "q restores the terminal" c; fi
-T send-keys -t c "clear; '$BIN' --db '$db' --now $NOW; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
+T send-keys -t c "clear; '$BIN' --db '$db' --now $NOW --no-engine; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
 wait_for c "事件队列 共" || not_ok "console starts again" c
 T send-keys -t c C-c
 if wait_for c "EXIT=0" && wait_for c "icanon echo"; then ok "Ctrl-C quits with the terminal restored"; else not_ok "Ctrl-C restores the terminal" c; fi
 if ! T capture-pane -p -t c | grep -qF "事件队列"; then ok "the shell's screen is back (alternate screen left)"; else not_ok "alternate screen left" c; fi
 
 # 7. SIGTERM (and so SIGHUP, same path) restores the terminal too; no committed work is lost.
-T send-keys -t c "clear; '$BIN' --db '$db' --now $NOW & sleep 0.1; fg; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
+T send-keys -t c "clear; '$BIN' --db '$db' --now $NOW --no-engine & sleep 0.1; fg; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo" Enter
 wait_for c "事件队列 共" || not_ok "console starts for the signal test" c
 console_pid=$(pgrep -n -f -- "--db $db --now $NOW" || true)
 [ -n "$console_pid" ] && kill -TERM "$console_pid"
 if wait_for c "EXIT=143" && wait_for c "icanon echo"; then ok "SIGTERM exits 143 with the terminal restored"; else not_ok "SIGTERM restores the terminal" c; fi
 
 # 8. Under a non-UTF-8 locale the console switches LC_CTYPE to UTF-8 itself and says so.
-T new-session -d -s d -x 100 -y 30 -e LANG=C -e LC_ALL=C "exec '$BIN' --db '$db' --now $NOW" >/dev/null
+T new-session -d -s d -x 100 -y 30 -e LANG=C -e LC_ALL=C "exec '$BIN' --db '$db' --now $NOW --no-engine" >/dev/null
 if wait_for d "事件队列 共" && wait_for d "C.UTF-8"; then ok "LANG=C: Chinese still shows and the status line says why"; else not_ok "non-UTF-8 locale" d; fi
+
+# 9. A console with no engine process runs the engine itself: the demo escalates live,
+# and a second console stands by while the first holds the lease.
+engine_events() { "$BIN" --db "$db" --now $NOW log --limit 1000000 | grep -c "〔规则 " || true; }
+escalated_before=$(engine_events)
+T new-session -d -s e -x 120 -y 30 "exec '$BIN' --db '$db' --now $NOW" >/dev/null
+if wait_for e "引擎●" && wait_for e "升级引擎："; then ok "the console runs the engine and says what it did"; else not_ok "console engine acts" e; fi
+escalated_after=$(engine_events)
+if [ "$escalated_after" -gt "$escalated_before" ]; then ok "its escalations are in the store ($escalated_before → $escalated_after events naming a rule)"; else not_ok "console engine wrote events"; fi
+T new-session -d -s f -x 120 -y 30 "exec '$BIN' --db '$db' --now $NOW" >/dev/null
+if wait_for f "引擎○"; then ok "a second console stands by while the first holds the lease"; else not_ok "second console stands by" f; fi
+if "$BIN" --db "$db" --now $NOW check >/dev/null 2>&1; then ok "check passes after the console's engine ran"; else not_ok "check after console engine"; fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

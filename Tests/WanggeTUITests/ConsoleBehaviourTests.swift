@@ -100,6 +100,27 @@ import WanggeTestSupport
         #expect(c.runtime.state.board.columns[.street]?.contains { $0.code == reported.code } == true)
     }
 
+    @Test func aConsoleRunsTheEngineItselfAndAnotherStandsBy() throws {
+        let fixture = try DemoFixture(cases: 120)
+        let reported = try fixture.report(title: "楼道堆放杂物", category: "0101", grid: "0103", minutesAgo: 60 * 24 * 6)
+        #expect(reported.level == .grid)
+        let now = fixture.now
+        let engine = try ConsoleEngine(workspace: fixture.workspace, holder: "console:a", wallClock: { now })
+        let c = ConsoleHarness(fixture: fixture, width: 200, height: 50, engine: engine)
+        #expect(c.lines[0].contains("引擎●"))
+        #expect(c.lines[49].contains("升级引擎："))
+        c.press(.char("3"))
+        #expect(c.runtime.state.board.columns[.grid]?.contains { $0.code == reported.code } == false)
+        #expect(c.runtime.state.board.columns[.community]?.contains { $0.code == reported.code } == true)
+        let escalation = try fixture.workspace.store.events(ofCase: reported.id).last
+        #expect(escalation?.event.actor == Person.escalationEngine.login)
+
+        let standbyEngine = try ConsoleEngine(workspace: fixture.reopen(), holder: "console:b", wallClock: { now })
+        let other = ConsoleHarness(fixture: fixture, width: 200, height: 50, engine: standbyEngine)
+        #expect(other.lines[0].contains("引擎○"))
+        #expect(other.runtime.state.engine == .standby(holder: "console:a"))
+    }
+
     @Test func bulkDispatchOfTaggedCases() throws {
         let fixture = try DemoFixture(cases: 60)
         let a = try fixture.report(title: "垃圾满溢一", category: "0101", grid: "0103", minutesAgo: 2)

@@ -22,6 +22,10 @@ public enum ConsoleMessage: Sendable {
     case executed([ActionResult])
     case themeChanged(name: String, warning: String?)
     case failed(String)
+    /// The console's own engine ran a tick; what it wrote arrives as a store change.
+    case engineTicked(EngineTickReport)
+    /// The console's own engine could not tick (a broken rules file, a locked database).
+    case engineFailed(String)
 }
 
 /// What a background count was for.

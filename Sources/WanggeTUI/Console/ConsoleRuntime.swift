@@ -24,13 +24,19 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     /// Counts run here, one at a time, off the main loop.
     private let countQueue = DispatchQueue(label: "wangge.console.counts")
     private let mailbox = Mailbox()
+    /// The escalation engine this console runs when no engine process does (nil: none).
+    let engine: ConsoleEngine?
+    /// Engine ticks run here, off the main loop: a tick may write thousands of events.
+    private let engineQueue = DispatchQueue(label: "wangge.console.engine")
+    private let engineRunning = BusyFlag()
 
     /// A console for `context` on `backend`, reading and writing through `data`.
     /// `clock` is the only source of time (tests pass a fixed one).
     public init(
         backend: Backend, data: ConsoleData, context: ConsoleContext, theme: Theme, themes: ThemeCatalog = .builtIn,
-        clock: @escaping () -> Instant, notice: String? = nil
+        clock: @escaping () -> Instant, notice: String? = nil, engine: ConsoleEngine? = nil
     ) {
+        self.engine = engine
         self.backend = backend
         self.data = data
         self.theme = theme
@@ -67,10 +73,12 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
             }
             if state.quitting { break }
             deliverCounts()
+            startEngineTick()
             pollStore()
             tick()
             if dirty { render() }
         }
+        stopEngine()
     }
 
     /// Applies every key already queued, polls the store once and renders: how tests
@@ -78,6 +86,8 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     @discardableResult
     public func runPending() -> FrameDriver<Backend>.Report {
         while !state.quitting, let key = backend.readKey(timeoutMilliseconds: 0) { handle(key) }
+        startEngineTick()
+        engineQueue.sync {}
         waitForCounts()
         pollStore()
         waitForCounts()
@@ -91,6 +101,36 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
             countQueue.sync {}
             deliverCounts()
         } while mailbox.isBusy
+    }
+
+    /// Starts one engine tick in the background when the engine is due (it decides: at
+    /// most one per `tick_seconds`) and none is running. Its writes reach the screen like
+    /// any other process's, through the change counter.
+    func startEngineTick() {
+        guard let engine, !state.quitting, engineRunning.claim() else { return }
+        let now = clock()
+        let mailbox = self.mailbox
+        let running = engineRunning
+        mailbox.begin()
+        engineQueue.async {
+            let errorBefore = engine.lastError
+            let report = engine.tickIfDue(now: now)
+            if let report {
+                mailbox.post(.engineTicked(report))
+            } else if let error = engine.lastError, error != errorBefore {
+                mailbox.post(.engineFailed(error))
+            } else {
+                mailbox.post(nil)
+            }
+            running.release()
+        }
+    }
+
+    /// Waits for a running tick and gives the lease back, so another console or an
+    /// engine process takes over at once instead of after the lease runs out.
+    func stopEngine() {
+        guard let engine else { return }
+        engineQueue.sync { engine.stop() }
     }
 
     /// Applies the counts that have come back.
@@ -230,10 +270,10 @@ final class Mailbox: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// A count finished with `message`.
-    func post(_ message: ConsoleMessage) {
+    /// A count finished with `message` (nil: it had nothing to say).
+    func post(_ message: ConsoleMessage?) {
         lock.lock()
-        messages.append(message)
+        if let message { messages.append(message) }
         running -= 1
         lock.unlock()
     }
@@ -252,5 +292,26 @@ final class Mailbox: @unchecked Sendable {
         let taken = messages
         messages.removeAll()
         return taken
+    }
+}
+
+/// Whether a background job is running, claimed by the main loop and released by the job.
+final class BusyFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var busy = false
+
+    /// Marks it busy; false when it already was.
+    func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if busy { return false }
+        busy = true
+        return true
+    }
+
+    func release() {
+        lock.lock()
+        busy = false
+        lock.unlock()
     }
 }

@@ -73,6 +73,21 @@ public enum ConsoleUpdate {
             state.status = StatusMessage(state.context.strings.loadFailed(message), .error)
             state.queue.loading = false
             return []
+        case .engineTicked(let report):
+            switch report.mode {
+            case .active:
+                state.engine = .acting
+                if report.events > 0 {
+                    state.status = StatusMessage(state.context.strings.engineActed(report.lines, events: report.events))
+                }
+            case .standby(let holder, _):
+                state.engine = .standby(holder: holder)
+            }
+            return []
+        case .engineFailed(let message):
+            state.engine = .failing
+            state.status = StatusMessage(state.context.strings.engineFailed(message), .error)
+            return []
         }
     }
 

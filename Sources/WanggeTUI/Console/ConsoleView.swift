@@ -37,7 +37,8 @@ public enum ConsoleView {
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: bar)
         var x = buffer.put(" " + s.appName + " ", x: 0, y: 0, style: Style(.statusBar, .bold))
         x += buffer.put("｜" + s.screenName(state.screen), x: x, y: 0, style: bar)
-        let rest = s.operatorLine(state.context.person) + "  " + CaseText.full(state.now, state.context.calendar) + " "
+        let engine = state.engine.map { s.engineMark($0) + "  " } ?? ""
+        let rest = engine + s.operatorLine(state.context.person) + "  " + CaseText.full(state.now, state.context.calendar) + " "
         let badge = state.newCaseIDs.isEmpty ? "" : " " + s.newArrivals(state.newCaseIDs.count) + " "
         let total = DisplayWidth.of(badge) + (badge.isEmpty ? 0 : 1) + DisplayWidth.of(rest)
         var rx = max(x + 1, buffer.width - total)

@@ -140,6 +140,8 @@ public struct ConsoleState: Sendable {
     /// The newest case id known; anything above it that appears is new.
     public var newestSeenID: Int64?
     public var quitting = false
+    /// What the console's own engine is doing, for the title bar (nil: it runs none).
+    public var engine: EngineIndicator?
 
     public init(context: ConsoleContext, size: TerminalSize, now: Instant, themeName: String = "dark") {
         self.context = context
@@ -148,4 +150,14 @@ public struct ConsoleState: Sendable {
         self.themeName = themeName
         map.place = context.organisation.streets.count == 1 ? .street(context.organisation.streets[0].code) : .county
     }
+}
+
+/// The console's own escalation engine as the title bar shows it.
+public enum EngineIndicator: Hashable, Sendable {
+    /// This console holds the lease and escalates.
+    case acting
+    /// Another console or an engine process holds the lease.
+    case standby(holder: String)
+    /// The last tick failed; the message is on the status line.
+    case failing
 }

@@ -48,6 +48,21 @@ public struct UIStrings: Sendable, Hashable {
     public func refreshed(_ what: String) -> String { t("已刷新：\(what)", "Refreshed: \(what)") }
     public var nothingHere: String { t("（没有案件）", "(no cases)") }
     public func loadFailed(_ message: String) -> String { t("读取失败：\(message)", "Could not load: \(message)") }
+    /// The status line after this console's engine wrote: the first action and how many more.
+    public func engineActed(_ lines: [String], events: Int) -> String {
+        let first = lines.first ?? ""
+        let more = lines.count > 1 ? t("等 \(lines.count) 项", " and \(lines.count - 1) more") : ""
+        return t("升级引擎：\(first)\(more)", "Engine: \(first)\(more)")
+    }
+    public func engineFailed(_ message: String) -> String { t("升级引擎未能运行：\(message)", "Engine could not run: \(message)") }
+    /// The title bar's mark for this console's engine.
+    public func engineMark(_ indicator: EngineIndicator) -> String {
+        switch indicator {
+        case .acting: return t("引擎●", "engine●")
+        case .standby: return t("引擎○", "engine○")
+        case .failing: return t("引擎✗", "engine✗")
+        }
+    }
 
     // MARK: Queue
 
