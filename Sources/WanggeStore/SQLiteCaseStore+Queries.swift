@@ -18,7 +18,7 @@ extension SQLiteCaseStore {
     /// Builds the WHERE clause of a query. Each filter maps onto an index of the
     /// projection (due, status, grid, community, level, handler), never a full scan for
     /// the queue's common shapes.
-    static func whereClause(_ q: CaseQuery) -> (String, [DatabaseValue]) {
+    static func whereClause(_ q: CaseQuery, text: TextCandidates? = nil) -> (String, [DatabaseValue]) {
         var parts: [String] = []
         var args: [DatabaseValue] = []
         if q.openOnly { parts.append("is_open = 1") }
@@ -44,6 +44,14 @@ extension SQLiteCaseStore {
         }
         if let p = q.categoryPrefix { parts.append("category LIKE ?"); args.append("\(escapeLike(p))%".databaseValue) }
         if let t = q.text, !t.isEmpty {
+            switch text {
+            case .some(.candidates(let ids)):
+                // Few cases can contain the text: read just those (LIKE still decides).
+                parts.append("id IN (SELECT value FROM json_each(?))")
+                args.append(("[" + ids.map(String.init).joined(separator: ",") + "]").databaseValue)
+            case .some(.nothing), .some(.dense), nil:
+                break
+            }
             parts.append("(title LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')")
             let pattern = "%\(escapeLike(t))%".databaseValue
             args += [pattern, pattern, pattern]
@@ -51,6 +59,30 @@ extension SQLiteCaseStore {
         if let d = q.duplicateOf { parts.append("duplicate_of = ?"); args.append(d.databaseValue) }
         if let before = q.reportedBefore { parts.append("reported_at < ?"); args.append(before.secondsSinceEpoch.databaseValue) }
         return (parts.isEmpty ? "" : "WHERE " + parts.joined(separator: " AND "), args)
+    }
+
+    /// How the text filter narrows a query, decided per query from the pair index.
+    enum TextCandidates {
+        /// No case can contain the text.
+        case nothing
+        /// At most `textCandidateLimit` cases can: read them by id and sort them.
+        case candidates([Int64])
+        /// More can: the text is common, so walking the queue's own index with LIKE finds
+        /// a page of matches within a few thousand rows, sooner than sorting the candidates.
+        case dense
+    }
+
+    /// Above this many candidates a text is "dense" (measured on 1,000,000 cases: reading
+    /// and sorting 2,000 candidates, or walking the queue index to the 40th of ≥ 2,000
+    /// matches, each take a few milliseconds; sorting 40,000 candidates took 65 ms).
+    static let textCandidateLimit = 2_000
+
+    static func textCandidates(_ text: String?, _ db: Database) throws -> TextCandidates? {
+        guard let text, !text.isEmpty, let match = CaseSearchGrams.query(text) else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ?")
+        let ids = try Int64.fetchAll(statement, arguments: [match, textCandidateLimit + 1])
+        if ids.isEmpty { return .nothing }
+        return ids.count > textCandidateLimit ? .dense : .candidates(ids)
     }
 
     static func escapeLike(_ text: String) -> String {
@@ -73,11 +105,13 @@ extension SQLiteCaseStore {
     }
 
     public func cases(_ query: CaseQuery) throws -> [CaseState] {
-        let (whereSQL, args) = Self.whereClause(query)
-        var sql = "SELECT \(CaseRow.selectColumns) FROM cases \(whereSQL) \(Self.orderClause(query.order))"
-        if let limit = query.limit { sql += " LIMIT \(limit) OFFSET \(query.offset)" }
-        return try guarded {
+        try guarded {
             try pool.read { db in
+                let text = try Self.textCandidates(query.text, db)
+                if case .nothing? = text { return [] }
+                let (whereSQL, args) = Self.whereClause(query, text: text)
+                var sql = "SELECT \(CaseRow.selectColumns) FROM cases \(whereSQL) \(Self.orderClause(query.order))"
+                if let limit = query.limit { sql += " LIMIT \(limit) OFFSET \(query.offset)" }
                 let statement = try db.cachedStatement(sql: sql)
                 var result: [CaseState] = []
                 let rows = try Row.fetchCursor(statement, arguments: StatementArguments(args))
@@ -88,10 +122,12 @@ extension SQLiteCaseStore {
     }
 
     public func count(_ query: CaseQuery) throws -> Int {
-        let (whereSQL, args) = Self.whereClause(query)
-        return try guarded {
+        try guarded {
             try pool.read { db in
-                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases \(whereSQL)"), arguments: StatementArguments(args)) ?? 0
+                let text = try Self.textCandidates(query.text, db)
+                if case .nothing? = text { return 0 }
+                let (whereSQL, args) = Self.whereClause(query, text: text)
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases \(whereSQL)"), arguments: StatementArguments(args)) ?? 0
             }
         }
     }

@@ -104,6 +104,7 @@ enum Schema {
         registerEngine(&migrator)
         registerEngineBuilding(&migrator)
         registerEngineSchedule(&migrator)
+        registerQueue(&migrator)
         return migrator
     }
 }
