@@ -172,6 +172,22 @@ import WanggeTestSupport
         #expect(c.runtime.state.status?.kind == .error)
     }
 
+    @Test func helpAt80x24ScrollsToEveryKeyUncutAndAnyOtherKeyClosesIt() {
+        let c = ConsoleHarness(fixture: Fixtures.shared, width: 80, height: 24)
+        c.press(.char("?"))
+        var seen = c.text
+        for _ in 0..<6 {
+            c.press(.pageDown)
+            seen += c.text
+        }
+        for binding in KeyBindings.table(for: .queue) + KeyBindings.global {
+            #expect(seen.contains(binding.help.zh), "whole description of \(binding.keyLabel): \(binding.help.zh)")
+        }
+        #expect(c.runtime.state.helpFor == .queue)
+        c.press(.char("x"))
+        #expect(c.runtime.state.helpFor == nil)
+    }
+
     @Test func helpListsEveryKeyOfTheScreenFromTheBindingTable() {
         let c = ConsoleHarness(fixture: Fixtures.shared, width: 200, height: 50)
         for screen in [ScreenID.queue, .map, .board, .overdue] {

@@ -43,6 +43,7 @@ enum CommandLineUpdate {
         case "overdue", "督办": return ConsoleUpdate.show(.overdue, &state)
         case "help", "帮助":
             state.helpFor = state.screen
+            state.helpScroll = 0
             return []
         case "open", "case", "打开":
             guard let code = rest.first else { return usage("open C-XXXX", &state) }

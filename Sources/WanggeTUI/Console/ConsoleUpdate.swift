@@ -95,8 +95,12 @@ public enum ConsoleUpdate {
 
     static func handleKey(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if key == .resize { return [] }
-        if state.helpFor != nil {
-            state.helpFor = nil
+        if let screen = state.helpFor {
+            if let scroll = HelpView.scroll(after: key, state: state, screen: screen) {
+                state.helpScroll = scroll
+            } else {
+                state.helpFor = nil
+            }
             return []
         }
         if key == .ctrl("c") { return [.quit] }
@@ -116,6 +120,7 @@ public enum ConsoleUpdate {
         case .redraw: return [.redraw]
         case .help:
             state.helpFor = state.screen
+            state.helpScroll = 0
             return []
         case .commandLine:
             state.commandLine = CommandLineState()

@@ -131,6 +131,8 @@ public struct ConsoleState: Sendable {
     public var commandLine: CommandLineState?
     /// The screen whose help is open, when it is.
     public var helpFor: ScreenID?
+    /// How far the help is scrolled, in lines.
+    public var helpScroll = 0
     public var status: StatusMessage?
     public var size: TerminalSize
     public var now: Instant

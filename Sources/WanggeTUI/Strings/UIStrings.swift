@@ -195,6 +195,9 @@ public struct UIStrings: Sendable, Hashable {
     public var helpGlobal: String { t("全局", "Everywhere") }
     public var helpCommands: String { t("命令行（: 打开，Tab 补全）", "Command line (: opens, Tab completes)") }
     public var helpClose: String { t("按任意键关闭帮助", "any key closes help") }
+    public func helpScrollHint(first: Int, last: Int, total: Int) -> String {
+        t("第 \(first)-\(min(last, total)) 行，共 \(total) 行；j k PgDn PgUp 滚动，", "lines \(first)-\(min(last, total)) of \(total); j k PgDn PgUp scroll, ")
+    }
     public var commandPrompt: String { ":" }
     public func unknownCommand(_ word: String) -> String { t("未知命令 \(word)（:help 查看可用命令）", "Unknown command \(word) (:help lists them)") }
     public func commandUsage(_ usage: String) -> String { t("用法：\(usage)", "Usage: \(usage)") }
