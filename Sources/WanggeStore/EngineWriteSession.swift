@@ -45,33 +45,11 @@ public final class EngineWriteSession {
         return .appended(AppendOutcome(state: next, events: events, alreadyApplied: false))
     }
 
-    /// Writes the projection row of `state` as an UPDATE of the columns that differ from
-    /// `previous` (the row as read, at the same version): the same row as
-    /// `writeProjection` leaves, but only the indexes on changed columns are touched, which
-    /// makes an escalation several times cheaper on the wide, well-indexed `cases` table.
+    /// Writes the projection row of `state` through the store's own `writeProjection`:
+    /// an UPDATE of only the columns that differ from `previous`, so an escalation touches
+    /// only the indexes on those columns of the wide, well-indexed `cases` table.
     func updateProjection(_ state: CaseState, previous: CaseState) throws {
-        let place = store.place(of: state.grid)
-        let before = store.place(of: previous.grid)
-        let new = CaseRow.values(state, community: place.community, street: place.street)
-        let old = CaseRow.values(previous, community: before.community, street: before.street)
-        var assignments: [String] = []
-        var arguments: [DatabaseValue] = []
-        for i in CaseRow.columns.indices where new[i] != old[i] {
-            assignments.append("\(CaseRow.columns[i]) = ?")
-            arguments.append(new[i])
-        }
-        guard !assignments.isEmpty else { return }
-        arguments.append(state.id.databaseValue)
-        try db.cachedStatement(sql: "UPDATE cases SET \(assignments.joined(separator: ", ")) WHERE id = ?")
-            .execute(arguments: StatementArguments(arguments))
-        if previous.status != state.status || previous.grid != state.grid {
-            let counter = try db.cachedStatement(sql: """
-                INSERT INTO grid_counters(grid, status, count) VALUES (?, ?, ?)
-                ON CONFLICT(grid, status) DO UPDATE SET count = count + excluded.count
-                """)
-            try counter.execute(arguments: [previous.grid, previous.status.rawValue, -1])
-            try counter.execute(arguments: [state.grid, state.status.rawValue, 1])
-        }
+        try store.writeProjection(state, previous: previous, db)
     }
 
     /// When the engine must look at the case again (nil: never by time alone; only a
