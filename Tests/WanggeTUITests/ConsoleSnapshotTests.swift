@@ -107,6 +107,14 @@ import WanggeTestSupport
         Fixtures.expectSnapshot(c, "queue-en")
     }
 
+    @Test(arguments: sizes) func englishDetailTimeline(width: Int, height: Int) {
+        let c = console(width, height, language: .en)
+        c.press(.enter)
+        #expect(c.text.contains("Reported “"))
+        #expect(!c.text.contains("上报「"))
+        Fixtures.expectSnapshot(c, "detail-en")
+    }
+
     @Test func shrinkingTerminal() {
         let c = console(200, 50)
         c.press(.char("3"))

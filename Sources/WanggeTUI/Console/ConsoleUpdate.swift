@@ -209,7 +209,7 @@ public enum ConsoleUpdate {
             return []
         }
         if cases.count == 1, let refusal = CaseActions.refusal(action, on: first, context: state.context, now: state.now) {
-            state.status = StatusMessage(state.context.strings.refused(refusal.message), .error)
+            state.status = StatusMessage(state.context.strings.refused(refusal), .error)
             return []
         }
         state.form = ActionFormBuilder.form(for: action, targets: cases.map(ActionTarget.init), context: state.context)

@@ -190,11 +190,15 @@ enum DetailView {
     }
 }
 
-/// Timeline sentences: the same words as `wangge case show` (`CaseText.eventDetail`).
+/// Timeline sentences: the same words as `wangge case show` (`CaseText.eventDetail`),
+/// or their English version under `--lang en`.
 struct EventText {
     let context: ConsoleContext
 
     func detail(_ event: CaseEvent) -> String {
-        CaseText.eventDetail(event, organisation: context.organisation, catalog: context.catalog, calendar: context.calendar)
+        if context.strings.language == .en {
+            return EventSentencesEnglish(strings: context.strings, context: context).sentence(event)
+        }
+        return CaseText.eventDetail(event, organisation: context.organisation, catalog: context.catalog, calendar: context.calendar)
     }
 }

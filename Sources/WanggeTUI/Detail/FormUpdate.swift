@@ -87,7 +87,7 @@ enum FormUpdate {
                 return []
             }
             state.form = nil
-            state.status = StatusMessage(refusal.reason == .conflict ? s.conflictNotice(refusal.message) : s.refused(refusal.message), .error)
+            state.status = StatusMessage(refusal.reason == .conflict ? s.conflictNotice(refusal.message) : s.refused(refusal), .error)
             return ConsoleUpdate.reloadCurrent(&state, full: false)
         }
         state.form = nil

@@ -145,6 +145,21 @@ extension UIStrings {
     public var pickUnits: String { t("至少勾选一个部门", "Tick at least one unit") }
     public func conflictNotice(_ message: String) -> String { t("冲突：\(message)（已重新载入，请核对后再操作）", "Conflict: \(message) (reloaded; check and retry)") }
     public func refused(_ message: String) -> String { t("拒绝：\(message)", "Refused: \(message)") }
+    /// A refusal from the core: its message is Chinese (shared with the command line), so
+    /// English mode leads with what kind of refusal it is.
+    public func refused(_ refusal: Refusal) -> String {
+        guard !zh else { return refused(refusal.message) }
+        let kind: String
+        switch refusal.reason {
+        case .forbidden: kind = "your role may not do this"
+        case .outOfScope: kind = "outside your scope"
+        case .invalidState: kind = "not at this step of the loop"
+        case .conflict: kind = "the case changed meanwhile"
+        case .invalidInput: kind = "incomplete or invalid input"
+        case .notFound: kind = "not found"
+        }
+        return "Refused (\(kind)): \(refusal.message)"
+    }
 }
 
 extension String {
