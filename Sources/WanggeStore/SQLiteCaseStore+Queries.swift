@@ -27,7 +27,10 @@ extension SQLiteCaseStore {
             args += statuses.sorted { $0.rawValue < $1.rawValue }.map { $0.rawValue.databaseValue }
         }
         if let now = q.overdueAt {
-            parts.append("is_open = 1 AND due_at < ? AND (suspended_until IS NULL OR suspended_until <= ?)")
+            // Written with the queue indexes' own expression, so each of them gives the
+            // overdue cases as a range that ends at `now` (due_at < ? made SQLite read every
+            // row of a shape to test it: 120 ms for "new and overdue" on 1,000,000 cases).
+            parts.append("is_open = 1 AND COALESCE(due_at, 9223372036854775807) < ? AND (suspended_until IS NULL OR suspended_until <= ?)")
             args += [now.secondsSinceEpoch.databaseValue, now.secondsSinceEpoch.databaseValue]
         }
         if let grids = q.grids {
