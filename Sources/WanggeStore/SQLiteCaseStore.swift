@@ -35,6 +35,11 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         config.readonly = readOnly
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // 32 MB of page cache per connection (SQLite's default is 2 MB): a text filter
+            // that walks the queue touches thousands of wide case rows, and on a million
+            // cases a warm walk took 2-11 ms against 15-50 ms with the default. It grows
+            // only as pages are read; the console's RSS stays under 100 MB.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
