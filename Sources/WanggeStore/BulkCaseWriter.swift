@@ -47,8 +47,6 @@ public struct BulkCaseWriter {
                         for values in chunk.cases { try insertCase.run(values) }
                     }
                     for history in histories {
-                        let s = history.state
-                        try SQLiteCaseStore.indexSearchText(id: s.id, code: s.code, title: s.title, description: s.description, db)
                         counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1
                     }
                     let counter = try db.cachedStatement(sql: """

@@ -13,16 +13,24 @@ enum CaseSearchGrams {
     /// The tokens of a case, distinct, separated by spaces (the FTS5 row's text).
     static func document(code: String, title: String, description: String) -> String {
         var seen = Set<UInt64>()
-        var tokens: [String] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((code.utf8.count + title.utf8.count + description.utf8.count) * 6)
         for field in [code, title, description] {
             for run in runs(field) {
                 for i in run.indices.dropLast() {
                     let key = UInt64(run[i]) << 24 | UInt64(run[i + 1])
-                    if seen.insert(key).inserted { tokens.append(token(run[i], run[i + 1])) }
+                    guard seen.insert(key).inserted else { continue }
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                    appendHex(run[i], to: &bytes)
+                    appendHex(run[i + 1], to: &bytes)
                 }
             }
         }
-        return tokens.joined(separator: " ")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendHex(_ value: UInt32, to bytes: inout [UInt8]) {
+        for shift in stride(from: 20, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 
     /// The FTS5 query every case containing `text` matches (a superset: LIKE decides),

@@ -142,7 +142,7 @@ extension SQLiteCaseStore {
         } else {
             let insert = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
             try insert.run(new)
-            try Self.indexSearchText(id: state.id, code: state.code, title: state.title, description: state.description, db)
+            try Self.indexNewCase(state, db)
         }
         if previous?.status != state.status || previous?.grid != state.grid {
             let counter = try db.cachedStatement(sql: """

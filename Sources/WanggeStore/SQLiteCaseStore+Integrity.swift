@@ -179,10 +179,11 @@ extension SQLiteCaseStore {
                     }
                     if let failure { throw StoreError.database("无法重建：\(failure)") }
                     try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
-                    try Self.indexAllSearchText(db)
+                    try Self.resetSearchIndex(db)
                     return .commit
                 }
             }
         }
+        try catchUpSearchIndex()
     }
 }

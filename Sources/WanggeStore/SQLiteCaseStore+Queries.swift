@@ -48,10 +48,17 @@ extension SQLiteCaseStore {
         if let p = q.categoryPrefix { parts.append("category LIKE ?"); args.append("\(escapeLike(p))%".databaseValue) }
         if let t = q.text, !t.isEmpty {
             switch text {
-            case .some(.candidates(let ids)):
-                // Few cases can contain the text: read just those (LIKE still decides).
-                parts.append("id IN (SELECT value FROM json_each(?))")
-                args.append(("[" + ids.map(String.init).joined(separator: ",") + "]").databaseValue)
+            case let .some(.candidates(ids, unindexedAfter)):
+                // Few cases can contain the text: read just those (LIKE still decides),
+                // and any a bulk load wrote that are not in the index yet.
+                let list = ("[" + ids.map(String.init).joined(separator: ",") + "]").databaseValue
+                if let after = unindexedAfter {
+                    parts.append("(id IN (SELECT value FROM json_each(?)) OR id > ?)")
+                    args += [list, after.databaseValue]
+                } else {
+                    parts.append("id IN (SELECT value FROM json_each(?))")
+                    args.append(list)
+                }
             case .some(.nothing), .some(.dense), nil:
                 break
             }
@@ -68,8 +75,9 @@ extension SQLiteCaseStore {
     enum TextCandidates {
         /// No case can contain the text.
         case nothing
-        /// At most `textCandidateLimit` cases can: read them by id and sort them.
-        case candidates([Int64])
+        /// At most `textCandidateLimit` cases can: read them by id and sort them, with the
+        /// cases above `unindexedAfter` that the index does not cover yet.
+        case candidates([Int64], unindexedAfter: Int64?)
         /// More can: the text is common, so walking the queue's own index with LIKE finds
         /// a page of matches within a few thousand rows, sooner than sorting the candidates.
         case dense
@@ -84,8 +92,13 @@ extension SQLiteCaseStore {
         guard let text, !text.isEmpty, let match = CaseSearchGrams.query(text) else { return nil }
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ?")
         let ids = try Int64.fetchAll(statement, arguments: [match, textCandidateLimit + 1])
-        if ids.isEmpty { return .nothing }
-        return ids.count > textCandidateLimit ? .dense : .candidates(ids)
+        if ids.count > textCandidateLimit { return .dense }
+        let through = try searchIndexedThrough(db)
+        let unindexed = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE id > ? LIMIT ?)"),
+                                         arguments: [through, textCandidateLimit + 1]) ?? 0
+        if ids.count + unindexed > textCandidateLimit { return .dense }
+        if unindexed > 0 { return .candidates(ids, unindexedAfter: through) }
+        return ids.isEmpty ? .nothing : .candidates(ids, unindexedAfter: nil)
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -47,6 +47,10 @@ enum ConsoleLauncher {
         let runtime = ConsoleRuntime(
             backend: terminal, data: data, context: context, theme: themeOutcome.theme, themes: catalog, clock: clock,
             notice: notice.isEmpty ? nil : notice, engine: engine)
+        // Cases a bulk load wrote are added to the text filter's index in the background
+        // (until then the filter scans them): the console opens at once all the same.
+        let store = env.workspace.store
+        DispatchQueue.global(qos: .utility).async { try? store.catchUpSearchIndex() }
         runtime.run()
         terminal.shutdown()
     }

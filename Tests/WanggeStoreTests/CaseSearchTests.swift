@@ -70,6 +70,33 @@ struct CaseSearchTests {
         try expectSameAsScan(store)
     }
 
+    @Test func casesABulkLoadWroteAreFoundBeforeAndAfterTheCatchUp() throws {
+        let store = try StoreFixture.open(path)
+        try populate(store)
+        let writer = BulkCaseWriter(store: store)
+        var histories: [(events: [CaseEvent], state: CaseState)] = []
+        let firstID = try writer.nextCaseID()
+        for i in 0..<300 {
+            var reported = StoreFixture.reported(i % 2 == 0 ? "批量导入：楼顶漏水严重" : "批量导入：噪音扰民", grid: "G2")
+            reported.code = "C-260303-\(1000 + i)"
+            let id = firstID + Int64(i)
+            let event = CaseEvent(caseID: id, version: 1, actor: "import", at: StoreFixture.t0, body: .reported(reported))
+            var state = CaseState(id: id, reported: reported, actor: "import", at: StoreFixture.t0)
+            state.version = 1
+            histories.append(([event], state))
+        }
+        try writer.write(histories, codeCounters: ["260303": 1299])
+        #expect(try store.searchIndexLag() == 300)
+        try expectSameAsScan(store)
+        #expect(try store.catchUpSearchIndex(batch: 128) == 300)
+        #expect(try store.searchIndexLag() == 0)
+        try expectSameAsScan(store)
+        let next = try store.createCase(StoreFixture.reported("新上报：漏水严重"), codeDay: "260304", actor: "wk", at: StoreFixture.t0,
+                                        idempotencyKey: nil)
+        #expect(try store.searchIndexLag() == 0, "a case written alone after the catch-up is indexed in its own transaction")
+        #expect(try store.cases(CaseQuery(text: "新上报")).map(\.id) == [next.state.id])
+    }
+
     @Test func rebuildKeepsTheIndex() throws {
         let store = try StoreFixture.open(path)
         try populate(store)

@@ -37,6 +37,8 @@ public enum DemoBuilder {
             written += batch.count
             progress?(written, options.cases)
         }
+        // The bulk writes leave the text filter's index to a catch-up, in order.
+        try store.catchUpSearchIndex()
         return workspace
     }
 }
