@@ -24,15 +24,18 @@ public final class ImportInput {
 
     private let fd: Int32
     private var transcoder: GBKTranscoder?
-    private var first: [UInt8]?
+    /// What the encoding sample read and has not been handed out yet.
+    private var first: ArraySlice<UInt8>?
     private var finished = false
     /// Newlines handed out so far, to name the line of an undecodable byte.
     private var linesOut = 0
-    static let chunkSize = 1 << 20
+    /// Bytes read at a time (1 MiB); tests use tiny chunks to cut records and characters.
+    let chunkSize: Int
 
     /// Opens `path`; with `.auto`, looks at the first chunk to choose the encoding.
-    public init(path: String, encoding: TextEncodingChoice) throws {
+    public init(path: String, encoding: TextEncodingChoice, chunkSize: Int = 1 << 20) throws {
         self.path = path
+        self.chunkSize = max(1, chunkSize)
         let fd = open(path, O_RDONLY)
         self.fd = fd
         guard fd >= 0 else {
@@ -40,8 +43,15 @@ public final class ImportInput {
         }
         var info = stat()
         totalBytes = fstat(fd, &info) == 0 ? Int64(info.st_size) : 0
-        var head = [UInt8](repeating: 0, count: Self.chunkSize)
-        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunkSize) }
+        // The encoding is judged on the first 64 KiB (or more), whatever the chunk size.
+        let sample = max(chunkSize, 1 << 16)
+        var head = [UInt8](repeating: 0, count: sample)
+        var n = 0
+        while n < sample {
+            let got = head.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + n }, sample - n) }
+            if got <= 0 { n = got < 0 ? -1 : n; break }
+            n += got
+        }
         guard n >= 0 else {
             close(fd)
             throw ImportFileError(file: path, message: "读取失败：\(String(cString: strerror(errno)))")
@@ -61,20 +71,21 @@ public final class ImportInput {
                 throw ImportFileError(file: path, message: error.message)
             }
         }
-        first = head
+        first = head[...]
     }
 
     deinit { close(fd) }
 
     /// The next chunk of UTF-8 text, or nil at the end of the file.
     public func next() throws -> [UInt8]? {
-        if let chunk = first {
-            first = nil
-            return try decode(chunk, last: false)
+        if let pending = first {
+            let piece = pending.prefix(chunkSize)
+            first = piece.count < pending.count ? pending.dropFirst(piece.count) : nil
+            if !piece.isEmpty { return try decode(Array(piece), last: false) }
         }
         guard !finished else { return nil }
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunkSize) }
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
         guard n >= 0 else { throw ImportFileError(file: path, message: "读取失败：\(String(cString: strerror(errno)))") }
         if n == 0 {
             finished = true

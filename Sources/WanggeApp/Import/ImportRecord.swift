@@ -42,9 +42,9 @@ public final class CSVRecordSource: ImportRecordSource {
     var count = 0
 
     /// Opens the file and reads its header row.
-    public init(path: String, encoding: TextEncodingChoice, delimiter: UInt8) throws {
+    public init(path: String, encoding: TextEncodingChoice, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws {
         file = path
-        input = try ImportInput(path: path, encoding: encoding)
+        input = try ImportInput(path: path, encoding: encoding, chunkSize: chunkSize)
         reader = CSVReader(input: input, delimiter: delimiter)
         guard let first = try reader.next() else { throw ImportFileError(file: path, message: "文件是空的：没有表头行") }
         if let problem = first.problem {

@@ -103,7 +103,7 @@ public enum EventLogFile {
                 return row
             }
         } catch let error as EventLogImportError {
-            throw fail(error.message)
+            throw ImportFileError(file: path, line: error.seq == nil ? nil : reader.line, message: error.message)
         }
         guard let trailer else { throw ImportFileError(file: path, message: "文件不完整：缺少结尾行（导出被中断？），未导入任何内容") }
         guard trailer["events"]?.intValue == count, trailer["last_hash"]?.stringValue == lastHash else {
