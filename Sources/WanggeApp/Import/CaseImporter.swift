@@ -92,11 +92,12 @@ public final class CaseImporter {
         var summary = ImportSummary(verdictsAt: verdictAt)
         let writer = BulkCaseWriter(store: workspace.store)
         try writer.transaction { session in
-            var nextID = try session.nextCaseID()
+            let firstID = try session.nextCaseID()
+            var nextID = firstID
             var counters = try session.codeCounters()
             var batch: [(events: [CaseEvent], state: CaseState)] = []
             var keys: [String?] = []
-            var batchIDs: [String: (fingerprint: String, record: Int)] = [:]
+            var batchIDs: [String: (fingerprint: String, record: Int, line: Int?)] = [:]
             var batchCodes: Set<String> = []
             batch.reserveCapacity(options.batchSize)
 
@@ -145,13 +146,17 @@ public final class CaseImporter {
                 let prefix = keyPrefix(row.sourceID)
                 if let earlier = batchIDs[row.sourceID] {
                     if earlier.fingerprint == row.fingerprint { summary.unchanged += 1; continue }
-                    try reject(record, [mapper.problem(record, field: .id, reason: "与第 \(earlier.record) 条记录的来源编号相同，但内容不同")])
+                    let place = earlier.line.map { "第 \($0) 行（第 \(earlier.record) 条记录）" } ?? "第 \(earlier.record) 条记录"
+                    try reject(record, [mapper.problem(record, field: .id, reason: "与\(place)的来源编号相同，但内容不同")])
                     continue
                 }
                 if let existing = try session.key(withPrefix: prefix) {
                     if existing.key == prefix + row.fingerprint { summary.unchanged += 1; continue }
                     let code = try session.code(ofCase: existing.caseID) ?? "#\(existing.caseID)"
-                    try reject(record, [mapper.problem(record, field: .id, reason: "该来源编号已导入为案件 \(code)，但内容不同（同一编号的记录不能有两种内容）")])
+                    let reason = existing.caseID >= firstID
+                        ? "与本文件前面的一条记录（案件 \(code)）来源编号相同，但内容不同"
+                        : "该来源编号已导入为案件 \(code)，但内容不同（同一编号的记录不能有两种内容）"
+                    try reject(record, [mapper.problem(record, field: .id, reason: reason)])
                     continue
                 }
                 if let refusal = refusal(forGrid: row.historic.report.grid) {
@@ -173,7 +178,7 @@ public final class CaseImporter {
                 nextID += 1
                 batch.append(history)
                 keys.append(prefix + row.fingerprint)
-                batchIDs[row.sourceID] = (row.fingerprint, record.number)
+                batchIDs[row.sourceID] = (row.fingerprint, record.number, record.line)
                 batchCodes.insert(caseCode)
                 summary.imported += 1
                 summary.verdicts[history.state.handlingVerdict(at: verdictAt), default: 0] += 1
