@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import WanggeCore
 
 /// Writes whole case histories in large transactions: the demo generator, imports and
@@ -72,12 +73,14 @@ public final class BulkSession {
     /// the record's id followed by a fingerprint of its content).
     public func key(withPrefix prefix: String) throws -> (key: String, caseID: Int64)? {
         // `idempotency_key >= ?` implies NOT NULL, so the partial unique index serves the range.
-        let statement = try db.cachedStatement(sql: """
+        // Run once per imported record: bound and read through the C API.
+        let statement = RawStatement(try db.cachedStatement(sql: """
             SELECT idempotency_key, case_id FROM events
             WHERE idempotency_key >= ? AND idempotency_key < ? ORDER BY idempotency_key LIMIT 1
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [prefix, prefix + "\u{10FFFF}"]) else { return nil }
-        return (row[0], row[1])
+            """), db)
+        statement.bind(1, prefix)
+        statement.bind(2, prefix + "\u{10FFFF}")
+        return try statement.firstRow { handle in (RawStatement.text(handle, 0), sqlite3_column_int64(handle, 1)) }
     }
 
     /// The code of a case, for messages about an earlier import.
@@ -87,7 +90,9 @@ public final class BulkSession {
 
     /// Whether a case code is already taken.
     public func codeExists(_ code: String) throws -> Bool {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM cases WHERE code = ?"), arguments: [code]) != nil
+        let statement = RawStatement(try db.cachedStatement(sql: "SELECT 1 FROM cases WHERE code = ?"), db)
+        statement.bind(1, code)
+        return try statement.firstRow { _ in true } ?? false
     }
 
     /// Appends the histories, their final states and raises the code counters. `keys`,

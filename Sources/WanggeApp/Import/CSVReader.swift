@@ -65,7 +65,7 @@ public final class CSVReader {
         var quoteLine = line
 
         func endField() {
-            if let text = String(validating: field, as: UTF8.self) {
+            if let text = FieldBytes.string(field) {
                 record.fields.append(text)
             } else {
                 if record.invalidUTF8Field == nil { record.invalidUTF8Field = record.fields.count }

@@ -45,10 +45,11 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
         "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日%H:%M", "%Y年%m月%d日", "%Y%m%d%H%M%S",
     ].compactMap(ImportTimeFormat.init)
 
-    /// Reads `text` in this layout; times without an offset are at `offset` seconds east of UTC.
-    func parse(_ text: Substring.UTF8View, offset defaultOffset: Int) -> Instant? {
-        var i = text.startIndex
-        let end = text.endIndex
+    /// Reads `text` (UTF-8) in this layout; times without an offset are at `offset`
+    /// seconds east of UTC.
+    func parse(_ text: UnsafeBufferPointer<UInt8>, offset defaultOffset: Int) -> Instant? {
+        var i = 0
+        let end = text.count
         var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
         var offset: Int?
         func digits(_ minCount: Int, _ maxCount: Int) -> Int? {
@@ -56,7 +57,7 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
             while count < maxCount, i < end, text[i] >= 0x30, text[i] <= 0x39 {
                 value = value * 10 + Int(text[i] - 0x30)
                 count += 1
-                i = text.index(after: i)
+                i += 1
             }
             return count >= minCount ? value : nil
         }
@@ -71,7 +72,7 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
                 guard let v = digits(2, 2) else { return nil }
                 second = v
                 if i < end, text[i] == UInt8(ascii: ".") {
-                    i = text.index(after: i)
+                    i += 1
                     guard digits(1, 9) != nil else { return nil }
                 }
             case .offset:
@@ -79,7 +80,7 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
                 offset = v
             case .literal(let b):
                 guard i < end, text[i] == b else { return nil }
-                i = text.index(after: i)
+                i += 1
             }
         }
         if i < end {
@@ -92,11 +93,11 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `Z`, `+08:00`, `+0800` or `+08` (or `-`), to the end of the text.
-    static func offset(_ text: Substring.UTF8View, _ i: inout Substring.UTF8View.Index) -> Int? {
-        let end = text.endIndex
+    static func offset(_ text: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
+        let end = text.count
         guard i < end else { return nil }
         if text[i] == UInt8(ascii: "Z") || text[i] == UInt8(ascii: "z") {
-            i = text.index(after: i)
+            i += 1
             return i == end ? 0 : nil
         }
         let sign: Int
@@ -105,14 +106,14 @@ public struct ImportTimeFormat: Sendable, Hashable, CustomStringConvertible {
         case UInt8(ascii: "-"): sign = -1
         default: return nil
         }
-        i = text.index(after: i)
+        i += 1
         var numbers: [Int] = []
         while i < end {
             let b = text[i]
-            if b == UInt8(ascii: ":") { i = text.index(after: i); continue }
+            i += 1
+            if b == UInt8(ascii: ":") { continue }
             guard b >= 0x30, b <= 0x39 else { return nil }
             numbers.append(Int(b - 0x30))
-            i = text.index(after: i)
         }
         guard numbers.count == 2 || numbers.count == 4 else { return nil }
         let hours = numbers[0] * 10 + numbers[1]
@@ -133,19 +134,22 @@ public struct ImportTimeParser: Sendable {
     }
 
     public func parse(_ text: String) -> Instant? {
-        let trimmed = text.trimmingSpaces()
-        let view = Substring(trimmed).utf8
-        for format in formats {
-            if let instant = format.parse(view, offset: utcOffsetSeconds) { return instant }
+        var trimmed = text.trimmedField
+        return trimmed.withUTF8 { bytes in
+            for format in formats {
+                if let instant = format.parse(bytes, offset: utcOffsetSeconds) { return instant }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Reads a zone written as an offset: `+08:00`, `+0800`, `-05:00`, `Z`, `UTC`.
     public static func offset(_ text: String) -> Int? {
         if text == "UTC" || text == "utc" { return 0 }
-        let view = Substring(text).utf8
-        var i = view.startIndex
-        return ImportTimeFormat.offset(view, &i)
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var i = 0
+            return ImportTimeFormat.offset(bytes, &i)
+        }
     }
 }

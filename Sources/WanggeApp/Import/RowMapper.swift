@@ -78,7 +78,7 @@ struct RowMapper {
             return record.fields[i]
         }
         func value(_ field: ImportField) -> String? {
-            guard let text = raw(field)?.trimmingSpaces(), !text.isEmpty else { return nil }
+            guard let text = raw(field)?.trimmedField, !text.isEmpty else { return nil }
             return text
         }
         func bad(_ field: ImportField, _ reason: String) { problem(indexes[field], raw(field), reason) }
@@ -150,7 +150,7 @@ struct RowMapper {
         var hasher = SHA256()
         for i in contentColumns {
             hasher.update(record.fields[i])
-            hasher.update(CollectionOfOne(UInt8(0x1F)))
+            hasher.update("\u{1F}")
         }
         let fingerprint = String(SHA256.hex(hasher.finalize()).prefix(16))
         let report = ReportCommand(

@@ -78,15 +78,27 @@ public enum EventLogFile {
                 places[grid.code] = GridPlace(community: place.community, street: place.street)
             }
         }
-        var trailer: JSONValue?
+        var ended = false
         var lastHash = RawEventRow.genesisHash
+        var read: Int64 = 0
         let count: Int64
         do {
+            // Runs inside the store's transaction: throwing here (a cut-off file, a count
+            // that does not match) rolls everything back.
             count = try store.importLog(configuration: configuration, gridPlaces: places) {
-                guard trailer == nil, let bytes = try reader.next() else { return nil }
+                guard !ended else { return nil }
+                guard let bytes = try reader.next() else {
+                    throw ImportFileError(file: path, message: "文件不完整：缺少结尾行（导出被中断？），未导入任何内容")
+                }
                 let json: JSONValue
                 do { json = try JSONValue.parse(String(decoding: bytes, as: UTF8.self)) } catch { throw fail("不是 JSON：\(error)") }
-                if json["end"]?.boolValue == true { trailer = json; return nil }
+                if json["end"]?.boolValue == true {
+                    guard json["events"]?.intValue == read, json["last_hash"]?.stringValue == lastHash else {
+                        throw fail("结尾行记录 \(json["events"]?.intValue ?? -1) 条事件，文件中有 \(read) 条：文件不完整或被改动")
+                    }
+                    ended = true
+                    return nil
+                }
                 func text(_ key: String) throws -> String {
                     guard let v = json[key]?.stringValue else { throw fail("缺少字段 \(key)") }
                     return v
@@ -100,14 +112,11 @@ public enum EventLogFile {
                     actor: try text("actor"), at: try int("at"), payload: try text("payload"), idempotencyKey: json["key"]?.stringValue,
                     prevHash: try text("prev_hash"), hash: try text("hash"))
                 lastHash = row.hash
+                read += 1
                 return row
             }
         } catch let error as EventLogImportError {
             throw ImportFileError(file: path, line: error.seq == nil ? nil : reader.line, message: error.message)
-        }
-        guard let trailer else { throw ImportFileError(file: path, message: "文件不完整：缺少结尾行（导出被中断？），未导入任何内容") }
-        guard trailer["events"]?.intValue == count, trailer["last_hash"]?.stringValue == lastHash else {
-            throw ImportFileError(file: path, message: "结尾行记录 \(trailer["events"]?.intValue ?? -1) 条事件，文件中有 \(count) 条")
         }
         return count
     }
