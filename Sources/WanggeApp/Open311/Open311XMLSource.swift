@@ -23,9 +23,10 @@ public final class Open311XMLSource: ImportRecordSource {
         let parser = XMLParser(data: data)
         let collector = RequestCollector()
         parser.delegate = collector
-        guard parser.parse() else {
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "未知错误"
-            throw ImportFileError(file: path, line: parser.lineNumber, message: "不是有效的 XML：\(message)")
+        // FoundationXML on Linux may return true and still report an error.
+        let finished = parser.parse()
+        if let failure = collector.failure ?? (finished ? nil : (0, parser.lineNumber)) {
+            throw ImportFileError(file: path, line: failure.line, message: "不是有效的 XML（libxml2 错误 \(failure.code)：标签不配对、未闭合或有非法字符）")
         }
         records = collector.records
     }
@@ -47,6 +48,12 @@ private final class RequestCollector: NSObject, XMLParserDelegate {
     var current: [String: String]?
     var element: String?
     var text = ""
+    /// The first error: libxml2's code and the line.
+    var failure: (code: Int, line: Int)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if failure == nil { failure = ((parseError as NSError).code, parser.lineNumber) }
+    }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
