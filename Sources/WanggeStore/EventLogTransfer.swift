@@ -87,7 +87,7 @@ extension SQLiteCaseStore {
     ) throws -> Int64 {
         let previousPlaces = placesSnapshot()
         do {
-            return try guarded {
+            let count = try guarded {
                 try pool.writeWithoutTransaction { db in
                     var count: Int64 = 0
                     try db.inTransaction(.immediate) {
@@ -121,6 +121,8 @@ extension SQLiteCaseStore {
                     return count
                 }
             }
+            try catchUpSearchIndex()
+            return count
         } catch {
             cacheGridPlaces(previousPlaces)
             throw error

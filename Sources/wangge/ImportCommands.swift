@@ -22,6 +22,7 @@ struct CaseImportOptions: ParsableArguments {
     @Option(help: "--skip-bad 时有误记录写入的 CSV 文件（默认：输入文件名加 .rejects.csv）") var rejects: String?
     @Flag(name: .customLong("dry-run"), help: "只检查，不写入") var dryRun = false
     @Option(name: .customLong("as-of"), help: "按该时刻判定导入案件是否超期（默认：现在）") var asOf: String?
+    @Flag(name: .customLong("defer-text-index"), help: "导入后不补全文本筛选的索引（控制台启动时会在后台补上；未索引的案件照样能被筛选到）") var deferTextIndex = false
 }
 
 struct ImportCSVCommand: ParsableCommand {
@@ -137,6 +138,9 @@ enum CaseImportRun {
         }
         if summary.bad > 0, let rejects { line += "\n有误的记录已写入 \(rejects.path)" }
         print(line)
+        if summary.committed && summary.imported > 0 && !options.deferTextIndex {
+            try env.workspace.store.catchUpSearchIndex()
+        }
     }
 }
 

@@ -40,6 +40,8 @@ public struct ImportOptions: Sendable {
 /// re-import finds it: the same content changes nothing, other content for the same id
 /// is a bad record. Records go to the store in batches through `BulkCaseWriter`, whose
 /// pipeline hashes one batch while it inserts the previous: memory stays at one batch.
+/// Like every bulk load, the text filter's index is left to catch up after the commit
+/// (`SQLiteCaseStore.catchUpSearchIndex`, which the command line runs next).
 public final class CaseImporter {
     let workspace: Workspace
     let mapping: ImportMapping
