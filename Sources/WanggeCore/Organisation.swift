@@ -175,6 +175,8 @@ public struct Organisation: Sendable {
     }
 
     public func displayName(ofLogin login: String) -> String {
-        person(login)?.name ?? (login == Person.escalationEngine.login ? Person.escalationEngine.name : login)
+        if let person = person(login) { return person.name }
+        for system in [Person.escalationEngine, Person.importer] where system.login == login { return system.name }
+        return login
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import WanggeCore
 
 /// Writes whole case histories in large transactions: the demo generator, imports and
@@ -12,59 +13,120 @@ public struct BulkCaseWriter {
 
     /// The id the next new case will get.
     public func nextCaseID() throws -> Int64 {
-        try store.guarded { try store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM cases") ?? 1 } }
+        try store.guarded { try store.pool.read { db in try BulkSession.nextCaseID(db) } }
     }
 
     /// The last number used per code day, so a generator can continue the sequences.
     public func codeCounters() throws -> [String: Int64] {
-        try store.guarded {
-            try store.pool.read { db in
-                var map: [String: Int64] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT day, last FROM case_code_counters") { map[row[0]] = row[1] }
-                return map
-            }
-        }
+        try store.guarded { try store.pool.read { db in try BulkSession.codeCounters(db) } }
     }
 
     /// Appends the histories (each starting with its `reported` event, versions 1...n)
     /// and their final states, and raises the code counters, in one transaction.
     public func write(_ histories: [(events: [CaseEvent], state: CaseState)], codeCounters: [String: Int64]) throws {
+        try transaction { session in
+            try session.write(histories, keys: nil, codeCounters: codeCounters)
+            return true
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: everything it writes through the
+    /// session commits together when it returns true, and nothing does when it returns
+    /// false or throws. An import holds the write lock for its whole length so that a
+    /// file is imported entirely or not at all.
+    public func transaction(_ body: (BulkSession) throws -> Bool) throws {
         try store.guarded {
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let tail = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-                    let chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
-                    let insertEvent = RawStatement(try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL), db)
-                    let insertCase = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
-                    var counters: [String: Int] = [:]
-                    let places = histories.reduce(into: [String: GridPlace]()) { map, h in
-                        if map[h.state.grid] == nil { map[h.state.grid] = store.place(of: h.state.grid) }
-                    }
-                    // Two stages on two cores: while this thread inserts one chunk, another
-                    // serialises and hashes the next (the chain is computed ahead, in order).
-                    try PreparedChunks.pipeline(histories, chain: chain, places: places) { chunk in
-                        for row in chunk.events { try row.insert(with: insertEvent) }
-                        for values in chunk.cases { try insertCase.run(values) }
-                    }
-                    for history in histories {
-                        counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1
-                    }
-                    let counter = try db.cachedStatement(sql: """
-                        INSERT INTO grid_counters(grid, status, count) VALUES (?, ?, ?)
-                        ON CONFLICT(grid, status) DO UPDATE SET count = count + excluded.count
-                        """)
-                    for (key, n) in counters {
-                        let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-                        try counter.execute(arguments: [parts[0], parts[1], n])
-                    }
-                    let code = try db.cachedStatement(sql: """
-                        INSERT INTO case_code_counters(day, last) VALUES (?, ?)
-                        ON CONFLICT(day) DO UPDATE SET last = MAX(last, excluded.last)
-                        """)
-                    for (day, last) in codeCounters { try code.execute(arguments: [day, last]) }
-                    return .commit
+                    try body(BulkSession(db: db, store: store)) ? .commit : .rollback
                 }
             }
         }
+    }
+}
+
+/// The writer's side of one bulk transaction (see `BulkCaseWriter.transaction`).
+public final class BulkSession {
+    let db: Database
+    let store: SQLiteCaseStore
+
+    init(db: Database, store: SQLiteCaseStore) { self.db = db; self.store = store }
+
+    static func nextCaseID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM cases") ?? 1
+    }
+
+    static func codeCounters(_ db: Database) throws -> [String: Int64] {
+        var map: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT day, last FROM case_code_counters") { map[row[0]] = row[1] }
+        return map
+    }
+
+    /// The id the next new case will get, as seen inside this transaction.
+    public func nextCaseID() throws -> Int64 { try Self.nextCaseID(db) }
+
+    /// The code counters as seen inside this transaction.
+    public func codeCounters() throws -> [String: Int64] { try Self.codeCounters(db) }
+
+    /// The first idempotency key that starts with `prefix`, and its case: how an import
+    /// finds a record it wrote before even when the record's content changed (the key is
+    /// the record's id followed by a fingerprint of its content).
+    public func key(withPrefix prefix: String) throws -> (key: String, caseID: Int64)? {
+        // `idempotency_key >= ?` implies NOT NULL, so the partial unique index serves the range.
+        // Run once per imported record: bound and read through the C API.
+        let statement = RawStatement(try db.cachedStatement(sql: """
+            SELECT idempotency_key, case_id FROM events
+            WHERE idempotency_key >= ? AND idempotency_key < ? ORDER BY idempotency_key LIMIT 1
+            """), db)
+        statement.bind(1, prefix)
+        statement.bind(2, prefix + "\u{10FFFF}")
+        return try statement.firstRow { handle in (RawStatement.text(handle, 0), sqlite3_column_int64(handle, 1)) }
+    }
+
+    /// The code of a case, for messages about an earlier import.
+    public func code(ofCase id: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM cases WHERE id = ?"), arguments: [id])
+    }
+
+    /// Whether a case code is already taken.
+    public func codeExists(_ code: String) throws -> Bool {
+        let statement = RawStatement(try db.cachedStatement(sql: "SELECT 1 FROM cases WHERE code = ?"), db)
+        statement.bind(1, code)
+        return try statement.firstRow { _ in true } ?? false
+    }
+
+    /// Appends the histories, their final states and raises the code counters. `keys`,
+    /// when given, holds one idempotency key (or nil) per history for its first event.
+    public func write(_ histories: [(events: [CaseEvent], state: CaseState)], keys: [String?]?, codeCounters: [String: Int64]) throws {
+        let tail = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))
+        let chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
+        let insertEvent = RawStatement(try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL), db)
+        let insertCase = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
+        var counters: [String: Int] = [:]
+        let places = histories.reduce(into: [String: GridPlace]()) { map, h in
+            if map[h.state.grid] == nil { map[h.state.grid] = store.place(of: h.state.grid) }
+        }
+        // Two stages on two cores: while this thread inserts one chunk, another
+        // serialises and hashes the next (the chain is computed ahead, in order).
+        try PreparedChunks.pipeline(histories, keys: keys, chain: chain, places: places) { chunk in
+            for row in chunk.events { try row.insert(with: insertEvent) }
+            for values in chunk.cases { try insertCase.run(values) }
+        }
+        for history in histories {
+            counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1
+        }
+        let counter = try db.cachedStatement(sql: """
+            INSERT INTO grid_counters(grid, status, count) VALUES (?, ?, ?)
+            ON CONFLICT(grid, status) DO UPDATE SET count = count + excluded.count
+            """)
+        for (key, n) in counters {
+            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+            try counter.execute(arguments: [parts[0], parts[1], n])
+        }
+        let code = try db.cachedStatement(sql: """
+            INSERT INTO case_code_counters(day, last) VALUES (?, ?)
+            ON CONFLICT(day) DO UPDATE SET last = MAX(last, excluded.last)
+            """)
+        for (day, last) in codeCounters { try code.execute(arguments: [day, last]) }
     }
 }

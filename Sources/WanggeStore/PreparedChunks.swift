@@ -12,14 +12,16 @@ struct PreparedChunks: Sendable {
     static let chunkSize = 2_048
 
     static func prepare(
-        _ histories: ArraySlice<(events: [CaseEvent], state: CaseState)>, chain: EventChain, places: [String: GridPlace]
+        _ histories: ArraySlice<(events: [CaseEvent], state: CaseState)>, keys: [String?]?, chain: EventChain,
+        places: [String: GridPlace]
     ) -> PreparedChunks {
         var chain = chain
         var events: [PreparedEvent] = []
         var cases: [[DatabaseValue]] = []
         cases.reserveCapacity(histories.count)
-        for history in histories {
-            for event in history.events { events.append(chain.prepare(event, key: nil)) }
+        for (i, history) in zip(histories.indices, histories) {
+            let key = keys?[i]
+            for (k, event) in history.events.enumerated() { events.append(chain.prepare(event, key: k == 0 ? key : nil)) }
             let place = places[history.state.grid] ?? GridPlace(community: "", street: "")
             cases.append(CaseRow.values(history.state, community: place.community, street: place.street))
         }
@@ -29,12 +31,12 @@ struct PreparedChunks: Sendable {
     /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the
     /// calling thread (SQLite connections stay on their thread).
     static func pipeline(
-        _ histories: [(events: [CaseEvent], state: CaseState)], chain: EventChain, places: [String: GridPlace],
+        _ histories: [(events: [CaseEvent], state: CaseState)], keys: [String?]?, chain: EventChain, places: [String: GridPlace],
         consume: (PreparedChunks) throws -> Void
     ) throws {
         guard !histories.isEmpty else { return }
         var start = 0
-        var current = prepare(histories[0..<min(chunkSize, histories.count)], chain: chain, places: places)
+        var current = prepare(histories[0..<min(chunkSize, histories.count)], keys: keys, chain: chain, places: places)
         start = min(chunkSize, histories.count)
         while true {
             let nextRange = start..<min(start + chunkSize, histories.count)
@@ -44,7 +46,7 @@ struct PreparedChunks: Sendable {
                 let slice = histories[nextRange]
                 let chainNow = current.chainAfter
                 DispatchQueue.global().async(group: group) {
-                    box.chunk = prepare(slice, chain: chainNow, places: places)
+                    box.chunk = prepare(slice, keys: keys, chain: chainNow, places: places)
                 }
             }
             try consume(current)

@@ -46,6 +46,28 @@ struct RawStatement {
         try step()
     }
 
+    /// Steps once and reads the first row with `read`, or nil when there is none; the
+    /// statement is reset either way. Bind the arguments first.
+    func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return read(handle) }
+        guard rc == SQLITE_DONE else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error \(rc)"
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message)
+        }
+        return nil
+    }
+
+    /// The text of column `index` of the current row.
+    static func text(_ handle: OpaquePointer, _ index: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, index) else { return "" }
+        return String(cString: bytes)
+    }
+
     func step() throws {
         let rc = sqlite3_step(handle)
         sqlite3_reset(handle)

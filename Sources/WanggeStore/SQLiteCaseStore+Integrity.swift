@@ -165,25 +165,31 @@ extension SQLiteCaseStore {
         try guarded {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    try db.execute(sql: "DELETE FROM cases; DELETE FROM grid_counters")
-                    let insert = try db.cachedStatement(sql: CaseRow.upsertSQL)
-                    var failure: IntegrityReport.Problem?
-                    try foldCases(db) { result in
-                        switch result {
-                        case .success(let state):
-                            let place = self.place(of: state.grid)
-                            try insert.execute(arguments: StatementArguments(CaseRow.values(state, community: place.community, street: place.street)))
-                        case .failure(let problem):
-                            failure = failure ?? problem
-                        }
-                    }
-                    if let failure { throw StoreError.database("无法重建：\(failure)") }
-                    try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
-                    try Self.resetSearchIndex(db)
+                    try rebuildProjections(db)
                     return .commit
                 }
             }
         }
         try catchUpSearchIndex()
+    }
+
+    /// Replaces the case rows and grid counters by a fold of the log, in the caller's
+    /// transaction, and empties the text index (caught up after the commit).
+    func rebuildProjections(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM cases; DELETE FROM grid_counters")
+        let insert = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
+        var failure: IntegrityReport.Problem?
+        try foldCases(db) { result in
+            switch result {
+            case .success(let state):
+                let place = self.place(of: state.grid)
+                try insert.run(CaseRow.values(state, community: place.community, street: place.street))
+            case .failure(let problem):
+                failure = failure ?? problem
+            }
+        }
+        if let failure { throw StoreError.database("无法重建：\(failure)") }
+        try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
+        try Self.resetSearchIndex(db)
     }
 }

@@ -91,6 +91,14 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         placesLock.withLock { $0 = places }
     }
 
+    /// Replaces the cached grid → place map (inside a transaction that has just written
+    /// `grid_places`, before the commit makes them readable elsewhere).
+    func cacheGridPlaces(_ places: [String: GridPlace]) {
+        placesLock.withLock { $0 = places }
+    }
+
+    func placesSnapshot() -> [String: GridPlace] { placesLock.withLock { $0 } }
+
     func place(of grid: String) -> GridPlace {
         placesLock.withLock { $0[grid] } ?? GridPlace(community: "", street: "")
     }

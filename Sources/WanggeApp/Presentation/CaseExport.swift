@@ -1,12 +1,14 @@
 import WanggeCore
 
 /// Cases as JSON objects and CSV rows: `case list --format json|csv`. The CSV columns
-/// are the ones the importer reads back.
+/// are the ones the importer reads back (`BuiltInMappings.caseList`); `verdict` is the
+/// handling verdict at the listing's instant (`HandlingVerdict`).
 public enum CaseExport {
     public static let csvHeader = [
         "code", "title", "description", "category", "grid", "building", "source", "source_ref", "severity", "level",
         "status", "handler", "reported_at", "dispatched_at", "due_at", "handled_at", "closed_at", "satisfaction",
         "rework_count", "send_back_count", "extension_count", "duplicate_of", "overdue", "version",
+        "handling_due_at", "verdict",
     ]
 
     public static func csvRow(_ s: CaseState, workspace: Workspace, now: Instant) -> [String] {
@@ -17,7 +19,7 @@ public enum CaseExport {
             s.severity.rawValue, s.level.rawValue, s.status.rawValue, s.handler?.description ?? "", t(s.reportedAt),
             t(s.dispatchedAt), t(s.dueAt), t(s.handledAt), t(s.closedAt), s.satisfaction?.rawValue ?? "",
             String(s.reworkCount), String(s.sendBackCount), String(s.extensionCount), s.duplicateOf ?? "",
-            s.isOverdue(at: now) ? "1" : "0", String(s.version),
+            s.isOverdue(at: now) ? "1" : "0", String(s.version), t(s.handlingDueAt), s.handlingVerdict(at: now).rawValue,
         ]
     }
 
