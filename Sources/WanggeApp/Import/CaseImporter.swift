@@ -26,7 +26,7 @@ public struct ImportOptions: Sendable {
     public var dryRun = false
     /// The instant the summary's verdicts are computed at (default: now).
     public var asOf: Instant?
-    public var batchSize = 4_096
+    public var batchSize = 8_192
 
     public init(skipBad: Bool = false, dryRun: Bool = false, asOf: Instant? = nil) {
         self.skipBad = skipBad; self.dryRun = dryRun; self.asOf = asOf
@@ -124,58 +124,56 @@ public final class CaseImporter {
                     counters[parts.day] = max(counters[parts.day] ?? 0, parts.number)
                     return (kept, nil)
                 }
+                // The counter is never below a number in use (kept codes raise it too), so
+                // the next number of the day is free.
                 let day = workspace.codeDay(row.historic.reportedAt)
-                while true {
-                    let number = (counters[day] ?? 0) + 1
-                    counters[day] = number
-                    let digits = String(number)
-                    let code = "C-\(day)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-                    if !batchCodes.contains(code), try !session.codeExists(code) { return (code, nil) }
-                }
+                let number = (counters[day] ?? 0) + 1
+                counters[day] = number
+                let digits = String(number)
+                return ("C-\(day)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits, nil)
             }
 
-            while let record = try source.next() {
-                summary.records += 1
-                defer { progress?(summary, source.progress) }
+            /// One record: already known, refused, or a new case for the batch.
+            func handle(_ record: ImportRecord, _ outcome: RowOutcome) throws {
                 let row: MappedRow
-                switch mapper.map(record) {
+                switch outcome {
                 case .bad(let problems):
                     try reject(record, problems)
-                    continue
-                case .row(let mapped):
-                    row = mapped
+                    return
+                case .row(let found):
+                    row = found
                 }
                 let prefix = keyPrefix(row.sourceID)
                 if let earlier = batchIDs[row.sourceID] {
-                    if earlier.fingerprint == row.fingerprint { summary.unchanged += 1; continue }
+                    if earlier.fingerprint == row.fingerprint { summary.unchanged += 1; return }
                     let place = earlier.line.map { "第 \($0) 行（第 \(earlier.record) 条记录）" } ?? "第 \(earlier.record) 条记录"
                     try reject(record, [mapper.problem(record, field: .id, reason: "与\(place)的来源编号相同，但内容不同")])
-                    continue
+                    return
                 }
                 if let existing = try session.key(withPrefix: prefix) {
-                    if existing.key == prefix + row.fingerprint { summary.unchanged += 1; continue }
+                    if existing.key == prefix + row.fingerprint { summary.unchanged += 1; return }
                     let code = try session.code(ofCase: existing.caseID) ?? "#\(existing.caseID)"
                     let reason = existing.caseID >= firstID
                         ? "与本文件前面的一条记录（案件 \(code)）来源编号相同，但内容不同"
                         : "该来源编号已导入为案件 \(code)，但内容不同（同一编号的记录不能有两种内容）"
                     try reject(record, [mapper.problem(record, field: .id, reason: reason)])
-                    continue
+                    return
                 }
                 if let refusal = refusal(forGrid: row.historic.report.grid) {
                     try reject(record, [mapper.problem(record, field: .grid, reason: refusal)])
-                    continue
+                    return
                 }
                 let assigned = try code(for: row)
                 guard let caseCode = assigned.code else {
                     try reject(record, [mapper.problem(record, field: .code, reason: assigned.problem ?? "")])
-                    continue
+                    return
                 }
                 let history: (events: [CaseEvent], state: CaseState)
                 do throws(HistoricProblem) {
                     history = try timeline.events(for: row.historic, id: nextID, code: caseCode)
                 } catch {
                     try reject(record, [mapper.problem(record, field: ImportField(error.field), reason: error.message)])
-                    continue
+                    return
                 }
                 nextID += 1
                 batch.append(history)
@@ -185,6 +183,16 @@ public final class CaseImporter {
                 summary.imported += 1
                 summary.verdicts[history.state.handlingVerdict(at: verdictAt), default: 0] += 1
                 if batch.count >= options.batchSize { try flush() }
+            }
+
+            let queue = MappedRecordQueue(source: source, mapper: mapper)
+            defer { queue.stop() }
+            while let mapped = try queue.next() {
+                for (record, outcome) in mapped.items {
+                    summary.records += 1
+                    try handle(record, outcome)
+                    progress?(summary, mapped.progress)
+                }
             }
             try flush()
             summary.committed = !options.dryRun && (summary.bad == 0 || options.skipBad)

@@ -1,39 +1,20 @@
 /// Fast paths for the text of imported fields, which are read millions of times.
 extension String {
     /// `trimmingSpaces()` without the per-character Unicode work when there is nothing
-    /// to trim: an ASCII first byte that is not a space and a last scalar that is
-    /// neither a space nor a combining mark leave the text as it is.
+    /// to trim: when neither the first nor the last scalar is a space (and the last is
+    /// not a combining mark that could belong to a space), the text stays as it is.
     var trimmedField: String {
         var text = self
         let plain: Bool = text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            guard first >= 0x21, first < 0x80 else { return false }
-            if last < 0x80 { return last >= 0x21 && last != 0x7F }
-            // A multi-byte last scalar: decode it and check its properties.
-            var start = bytes.count - 1
-            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            var scalar: UInt32 = 0
-            let lead = bytes[start]
-            let length = bytes.count - start
-            switch length {
-            case 2: scalar = UInt32(lead & 0x1F)
-            case 3: scalar = UInt32(lead & 0x0F)
-            case 4: scalar = UInt32(lead & 0x07)
-            default: return false
-            }
-            for k in (start + 1)..<bytes.count { scalar = scalar << 6 | UInt32(bytes[k] & 0x3F) }
-            guard let s = Unicode.Scalar(scalar) else { return false }
-            // CJK and other letters: the common case of Chinese text.
-            if (0x4E00...0x9FFF).contains(scalar) { return true }
-            let p = s.properties
-            return !p.isWhitespace && p.generalCategory != .nonspacingMark && p.generalCategory != .enclosingMark
-                && p.generalCategory != .spacingMark && !p.isGraphemeExtend
+            guard let first = FieldBytes.scalar(bytes, at: 0), let last = FieldBytes.lastScalar(bytes) else { return true }
+            return !FieldBytes.maybeSpace(first) && !FieldBytes.maybeSpace(last) && !FieldBytes.maybeMark(last)
         }
         return plain ? self : trimmingSpaces()
     }
 }
 
-/// UTF-8 validity of a field's bytes, with a fast path for ASCII.
+/// UTF-8 of a field's bytes: validity with a fast path for ASCII, and the scalars at
+/// its ends.
 enum FieldBytes {
     static func string(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { buffer -> String? in
@@ -42,6 +23,40 @@ enum FieldBytes {
             if ascii || isValidUTF8(buffer) { return String(decoding: buffer, as: UTF8.self) }
             return nil
         }
+    }
+
+    /// The scalar starting at `index` (a lead byte), or nil for bad UTF-8 or an empty text.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32? {
+        guard index < bytes.count else { return nil }
+        let lead = bytes[index]
+        if lead < 0x80 { return UInt32(lead) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return value
+    }
+
+    static func lastScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard !bytes.isEmpty else { return nil }
+        var start = bytes.count - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(bytes, at: start)
+    }
+
+    /// Whether a scalar may be white space: ASCII and CJK ideographs are answered
+    /// without a Unicode table.
+    static func maybeSpace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value <= 0x20 || value == 0x7F }
+        if (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value) { return false }
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? true
+    }
+
+    /// Whether a scalar may extend the character before it (a combining mark).
+    static func maybeMark(_ value: UInt32) -> Bool {
+        if value < 0x300 { return false }
+        if (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value) { return false }
+        return Unicode.Scalar(value)?.properties.isGraphemeExtend ?? true
     }
 
     /// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).

@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+
+/// Reads and maps records on a second thread while the writer's thread checks keys,
+/// builds histories and inserts: the two halves of an import overlap on two cores.
+/// At most `capacity` batches wait between them, so memory stays bounded.
+final class MappedRecordQueue: @unchecked Sendable {
+    struct Batch {
+        var items: [(record: ImportRecord, outcome: RowOutcome)]
+        var progress: (done: Int64, total: Int64)
+    }
+
+    private let condition = NSCondition()
+    private var ready: [Batch] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var stopped = false
+    private let done = DispatchGroup()
+    let capacity = 4
+    let batchSize = 1_024
+
+    /// Starts reading `source` through `mapper` on a background thread.
+    init(source: any ImportRecordSource, mapper: RowMapper) {
+        let box = SourceBox(source: source, mapper: mapper)
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            defer { done.leave() }
+            do {
+                var items: [(record: ImportRecord, outcome: RowOutcome)] = []
+                items.reserveCapacity(batchSize)
+                while let record = try box.source.next() {
+                    items.append((record, box.mapper.map(record)))
+                    if items.count >= batchSize {
+                        guard put(Batch(items: items, progress: box.source.progress)) else { return }
+                        items.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !items.isEmpty { _ = put(Batch(items: items, progress: box.source.progress)) }
+                finish(nil)
+            } catch {
+                finish(error)
+            }
+        }
+    }
+
+    /// Waits for room; false when the reader was told to stop.
+    private func put(_ batch: Batch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= capacity && !stopped { condition.wait() }
+        if stopped { return false }
+        ready.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch in file order; nil at the end. A reading error is thrown here, in
+    /// order, after the batches read before it.
+    func next() throws -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !finished { condition.wait() }
+        if !ready.isEmpty {
+            let batch = ready.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the reader (after an error on the writer's side) and waits for its thread.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        done.wait()
+    }
+}
+
+/// The source and mapper, used only by the reading thread once the queue has started.
+private struct SourceBox: @unchecked Sendable {
+    let source: any ImportRecordSource
+    let mapper: RowMapper
+}
