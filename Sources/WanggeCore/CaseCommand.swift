@@ -70,7 +70,7 @@ public enum CaseCommand: Hashable, Sendable {
     }
 }
 
-/// What a person may be allowed to do. `report` and `manageOrganisation` need no case.
+/// What a person may be allowed to do. `report`, `manageOrganisation` and `audit` need no case.
 public enum Action: String, Codable, Sendable, CaseIterable {
     case view, report, accept, decline, dispatch
     case handlerAccept = "handler_accept"
@@ -83,6 +83,8 @@ public enum Action: String, Codable, Sendable, CaseIterable {
     case linkDuplicate = "link_duplicate"
     case reopen, escalate, comment
     case manageOrganisation = "manage_organisation"
+    /// Reading who did what and who was refused (`wangge audit`).
+    case audit
 
     public var chineseName: String {
         switch self {
@@ -110,6 +112,7 @@ public enum Action: String, Codable, Sendable, CaseIterable {
         case .escalate: "升级"
         case .comment: "备注"
         case .manageOrganisation: "管理组织架构"
+        case .audit: "审计"
         }
     }
 }

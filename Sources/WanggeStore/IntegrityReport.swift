@@ -12,6 +12,8 @@ public struct IntegrityReport: Sendable {
         case projectionMissing(caseID: Int64)
         case projectionExtra(code: String)
         case counterDiffers(grid: String, status: String, live: Int, recount: Int)
+        /// A row of the security log whose hash, link or number does not match.
+        case securityLogBroken(seq: Int64, detail: String)
 
         public var description: String {
             switch self {
@@ -23,12 +25,14 @@ public struct IntegrityReport: Sendable {
             case let .projectionMissing(id): "案件 #\(id) 有事件但投影中没有这一行"
             case let .projectionExtra(code): "案件 \(code) 在投影中但没有任何事件"
             case let .counterDiffers(grid, status, live, recount): "网格 \(grid) 状态 \(status) 的计数为 \(live)，重新统计为 \(recount)"
+            case let .securityLogBroken(seq, detail): "安全日志第 \(seq) 条记录的哈希链断裂：\(detail)"
             }
         }
     }
 
     public var eventsChecked: Int = 0
     public var casesChecked: Int = 0
+    public var refusalsChecked: Int = 0
     public var problems: [Problem] = []
 
     public var isClean: Bool { problems.isEmpty }

@@ -12,6 +12,7 @@ extension SQLiteCaseStore {
                 try checkChain(db, into: &report)
                 try checkProjections(db, into: &report)
                 try checkCounters(db, into: &report)
+                try checkSecurityLog(db, into: &report)
                 return report
             }
         }

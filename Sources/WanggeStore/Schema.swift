@@ -105,6 +105,7 @@ enum Schema {
         registerEngineBuilding(&migrator)
         registerEngineSchedule(&migrator)
         registerQueue(&migrator)
+        registerSecurityLog(&migrator)
         return migrator
     }
 }

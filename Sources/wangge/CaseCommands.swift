@@ -93,7 +93,7 @@ struct CaseShowCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            let state = try env.service.load(code, as: env.person)
+            let state = try env.service.load(code, as: env.person, at: env.now)
             let events = try env.workspace.store.events(ofCase: state.id)
             let duplicates = try env.workspace.store.cases(CaseQuery(duplicateOf: state.code, order: .reportedAt))
             if format == .json {

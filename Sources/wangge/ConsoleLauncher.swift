@@ -25,7 +25,7 @@ enum ConsoleLauncher {
         }
         let context = ConsoleContext(
             domain: env.workspace.context, person: env.person, language: options.language, themeNames: catalog.names)
-        let data = WorkspaceConsoleData(workspace: env.workspace, person: env.person)
+        let data = WorkspaceConsoleData(workspace: env.workspace, person: env.person, securityLog: env.securityLog)
         let fixed = env.now
         let clock: () -> Instant
         if env.nowIsFixed {

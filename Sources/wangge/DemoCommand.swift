@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
             } else {
                 FileHandle.standardError.write(Data("使用已有的演示数据库 \(path)（--reset 重建）\n".utf8))
             }
-            let env = try GlobalOptions.with(db: path, global).environment()
+            let env = try GlobalOptions.with(db: path, global).environment(channel: noConsole ? .cli : .console)
             if noConsole {
                 print(DemoSummary.text(env))
                 return

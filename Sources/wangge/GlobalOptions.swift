@@ -50,16 +50,20 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Everything a verb needs: the workspace, the acting person and the time.
-    func environment() throws -> CommandEnvironment {
+    /// `channel` says where refused attempts came from in the security log.
+    func environment(channel: SecurityLogger.Channel = .cli) throws -> CommandEnvironment {
         let path = databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw AppError.notInitialised(path)
         }
         let store = try openStore(path: path)
         let workspace = try Workspace(store: store)
-        let person = try Identity.resolve(login: Identity.currentLogin(), asLogin: asLogin, in: workspace.organisation)
-        var environment = CommandEnvironment(workspace: workspace, person: person, now: try currentTime(calendar: workspace.calendar))
-        environment.nowIsFixed = !(now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
+        let securityLog = SecurityLogger(osLogin: Identity.currentLogin(), channel: channel, wallClock: { SystemClock.now() })
+        let now = try currentTime(calendar: workspace.calendar)
+        let person = try Identity.resolve(
+            login: securityLog.osLogin, asLogin: asLogin, in: workspace, securityLog: securityLog, at: now)
+        var environment = CommandEnvironment(workspace: workspace, person: person, now: now, securityLog: securityLog)
+        environment.nowIsFixed = !(self.now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
         return environment
     }
 }
@@ -68,10 +72,12 @@ struct CommandEnvironment {
     let workspace: Workspace
     let person: Person
     let now: Instant
+    /// Where refusals are recorded: the OS login, the channel and the wall clock.
+    let securityLog: SecurityLogger
     /// Whether `now` was fixed by --now / WANGGE_NOW (the console's clock then stands still).
     var nowIsFixed = false
 
-    var service: CaseService { CaseService(workspace: workspace) }
+    var service: CaseService { CaseService(workspace: workspace, securityLog: securityLog) }
     var calendar: WorkCalendar { workspace.calendar }
 
     func parseTime(_ text: String) throws -> Instant {

@@ -16,7 +16,7 @@ struct LogCommand: ParsableCommand {
             let env = try global.environment()
             let store = env.workspace.store
             var caseID: Int64?
-            if let code { caseID = try env.service.load(code, as: env.person).id }
+            if let code { caseID = try env.service.load(code, as: env.person, at: env.now).id }
             var codes: [Int64: CaseState] = [:]
             var table = TextTable(headers: ["序号", "时间", "案件", "版本", "操作人", "事件", "哈希"], flexibleColumn: 5)
             for stored in try store.log(afterSeq: after, limit: limit, caseID: caseID) {
@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
             let store = try SQLiteCaseStore(path: path)
             let report = try store.check()
             if report.isClean {
-                print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致")
+                print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")
                 return
             }
             if let first = report.firstBadEvent { print("第一个有问题的事件：#\(first)") }
@@ -66,9 +66,7 @@ struct RebuildCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            if let refusal = Permissions.check(env.person, .manageOrganisation, grid: "", caseState: nil, organisation: env.workspace.organisation) {
-                throw refusal
-            }
+            try env.service.authorise(.manageOrganisation, as: env.person, at: env.now)
             try env.workspace.store.rebuildProjections()
             print("已由事件日志重建投影")
         }

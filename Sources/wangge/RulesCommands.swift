@@ -82,9 +82,7 @@ struct RulesInstallCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            if let refusal = Permissions.check(env.person, .manageOrganisation, grid: "", caseState: nil, organisation: env.workspace.organisation) {
-                throw refusal
-            }
+            try env.service.authorise(.manageOrganisation, as: env.person, at: env.now)
             let loaded = try EngineRules.install(try EngineRulesFile.read(file), file: file, into: env.workspace)
             print("已安装规则 \(file)：\(loaded.set.rules.count) 条规则；引擎将重新检查全部未办结案件")
         }
@@ -102,7 +100,7 @@ struct RulesExplainCommand: ParsableCommand {
         try ErrorReporting.run {
             let env = try global.environment()
             let rules = try rulesFile.map { try EngineRulesFile.load($0, env.workspace) } ?? EngineRules.load(env.workspace)
-            let state = try env.service.load(code, as: env.person)
+            let state = try env.service.load(code, as: env.person, at: env.now)
             print(try RulesExplainText.render(state, rules: rules, workspace: env.workspace, at: env.now), terminator: "")
         }
     }

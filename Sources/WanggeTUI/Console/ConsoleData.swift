@@ -26,10 +26,12 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
     public let person: Person
     let service: CaseService
 
-    public init(workspace: Workspace, person: Person) {
+    /// `securityLog` records the operator's refused attempts (the console passes one;
+    /// tests may not).
+    public init(workspace: Workspace, person: Person, securityLog: SecurityLogger? = nil) {
         self.workspace = workspace
         self.person = person
-        service = CaseService(workspace: workspace)
+        service = CaseService(workspace: workspace, securityLog: securityLog)
     }
 
     public func changeCounter() throws -> Int64 { try workspace.store.changeCounter() }
