@@ -67,6 +67,7 @@ extension AuditEntry {
         switch action {
         case SecurityLogger.impersonateAction: return "冒用身份（--as）"
         case SecurityLogger.identifyAction: return "登录（不在人员名单）"
+        case SecurityLogger.fixedClockAction: return "固定时间（--now）"
         default: return action
         }
     }

@@ -24,6 +24,8 @@ public struct SecurityLogger: Sendable {
     public static let impersonateAction = "impersonate"
     /// The action recorded when the OS login is not a person of the organisation.
     public static let identifyAction = "identify"
+    /// The action recorded when a non-admin fixes the clock with `--now` on a real deployment.
+    public static let fixedClockAction = "fixed_clock"
 
     public let osLogin: String
     public let channel: Channel

@@ -132,6 +132,17 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         try reloadGridPlaces()
     }
 
+    /// Reads one configuration text and writes its replacement in one write transaction,
+    /// so two administrators changing it at once cannot lose each other's change.
+    /// `change` may throw to write nothing.
+    public func updateConfiguration(named name: String, _ change: (String?) throws -> String) throws {
+        try immediateWrite { db in
+            let current = try String.fetchOne(db, sql: "SELECT text FROM configuration WHERE name = ?", arguments: [name])
+            let text = try change(current)
+            try db.execute(sql: "INSERT OR REPLACE INTO configuration(name, text) VALUES (?, ?)", arguments: [name, text])
+        }
+    }
+
     // MARK: change feed
 
     public func changeCounter() throws -> Int64 {

@@ -27,11 +27,24 @@ struct GlobalOptions: ParsableArguments {
         return Self.defaultDataDirectory() + "/" + defaultName
     }
 
-    /// Opens the store, creating the parent directory when needed.
+    /// Opens the store, creating the parent directory when needed. Refuses a database
+    /// that anyone on the host could write or replace (`DatabaseFileSafety`).
     func openStore(path: String) throws -> SQLiteCaseStore {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        try Self.refuseUnsafe(path)
         return try SQLiteCaseStore(path: path, durability: Self.durability())
+    }
+
+    /// Throws when the database or its directory is world-writable, unless the person
+    /// running the command knowingly allowed it (a warning is printed then).
+    static func refuseUnsafe(_ path: String) throws {
+        guard let problem = DatabaseFileSafety.problem(path: path) else { return }
+        if ProcessInfo.processInfo.environment[DatabaseFileSafety.overrideVariable] == "1" {
+            ErrorReporting.printError("警告：\(problem)（因 \(DatabaseFileSafety.overrideVariable)=1 仍然打开）")
+            return
+        }
+        throw AppError.unsafeDatabase(problem)
     }
 
     /// `WANGGE_DURABILITY=full` makes every commit wait for an fsync (survives a power
@@ -64,6 +77,16 @@ struct GlobalOptions: ParsableArguments {
             login: securityLog.osLogin, asLogin: asLogin, in: workspace, securityLog: securityLog, at: now)
         var environment = CommandEnvironment(workspace: workspace, person: person, now: now, securityLog: securityLog)
         environment.nowIsFixed = !(self.now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
+        if environment.nowIsFixed, person.role != .admin, !workspace.isDemo {
+            // A fixed clock would let an operator backdate a feedback or a dispatch.
+            let refusal = AppError.fixedClockRefused(person.login)
+            if let failure = securityLog.record(
+                reason: "fixedClock", action: SecurityLogger.fixedClockAction, actor: person.login,
+                message: refusal.description, at: SystemClock.now(), in: store) {
+                throw AppError.badInput(refusal.description + "（\(failure)）")
+            }
+            throw refusal
+        }
         return environment
     }
 }

@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
+            let store = try global.openStore(path: path)
             let report = try store.check()
             if report.isClean {
                 print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")

@@ -7,7 +7,7 @@ struct WanggeCommand: ParsableCommand {
         abstract: "网格化社会治理事件派遣控制台",
         discussion: "不带子命令运行时打开控制台。退出码：0 成功，1 错误，3 被拒绝，4 冲突（案件已被他人修改）。",
         subcommands: [
-            DemoCommand.self, InitCommand.self, ReportCaseCommand.self, CaseGroup.self,
+            DemoCommand.self, InitCommand.self, SetupHostCommand.self, OperatorGroup.self, ReportCaseCommand.self, CaseGroup.self,
             AcceptCommand.self, DeclineCommand.self, DispatchCommand.self, TakeCommand.self, SendBackCommand.self,
             FeedbackCommand.self, VerifyCommand.self, EvaluateCommand.self, CloseCommand.self, ArchiveCommand.self,
             ExtendCommand.self, DecideExtensionCommand.self, SuspendCommand.self, ResumeCommand.self,

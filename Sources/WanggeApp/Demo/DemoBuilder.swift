@@ -4,7 +4,7 @@ import WanggeStore
 /// Builds a demo database: configuration first (through the same loader as a real
 /// deployment), then the generated cases in large transactions.
 public enum DemoBuilder {
-    public struct Options: Sendable {
+    public struct Options: Sendable, Hashable {
         public var cases: Int
         public var seed: UInt64
         public var days: Int
@@ -26,7 +26,8 @@ public enum DemoBuilder {
         _ = try Workspace.install(
             organisation: DemoConfiguration.organisationTOML(operatorLogin: options.operatorLogin, operatorRole: options.operatorRole),
             categories: DemoConfiguration.categoriesTOML, calendar: DemoConfiguration.calendarTOML, into: store,
-            files: (ConfigurationName.organisation, ConfigurationName.categories, ConfigurationName.calendar))
+            files: (ConfigurationName.organisation, ConfigurationName.categories, ConfigurationName.calendar),
+            extra: [ConfigurationName.demoPlan: DemoPlan(options: options, now: now).text])
         let workspace = try Workspace(store: store)
         let writer = BulkCaseWriter(store: store)
         var counters = try writer.codeCounters()
