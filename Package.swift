@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(
             name: "WanggeTUITests",
             // "wangge" so that the end-to-end test finds the binary built beside it.
-            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore", "wangge"],
+            // GRDB to edit a database behind the program's back, as the sqlite3 shell would.
+            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore", "wangge",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -42,7 +42,7 @@ extension SQLiteCaseStore {
             try pool.read { db in
                 let rows = try Row.fetchAll(
                     db, sql: "\(Self.securitySelect) \(whereSQL) ORDER BY at DESC, seq DESC LIMIT \(max(0, query.limit))",
-                    arguments: StatementArguments(args) ?? [])
+                    arguments: StatementArguments(args))
                 return rows.reversed().map(Self.decodeRefusal)
             }
         }
@@ -68,7 +68,7 @@ extension SQLiteCaseStore {
                         SELECT \(columns) FROM events e JOIN cases c ON c.id = e.case_id
                         \(whereSQL) ORDER BY e.at DESC, e.seq DESC LIMIT \(max(0, query.limit))
                         """,
-                    arguments: StatementArguments(args) ?? [])
+                    arguments: StatementArguments(args))
                 return try rows.reversed().map { row in
                     AuditedEvent(stored: try Self.decodeEvent(row), caseCode: row[10], grid: row[11])
                 }
@@ -88,12 +88,16 @@ extension SQLiteCaseStore {
         return StoredRefusal(seq: row[0], record: record, prevHash: row[11], hash: row[12])
     }
 
-    /// Walks the security log in `seq` order, recomputing every hash (part of `check`).
-    func checkSecurityLog(_ db: Database, into report: inout IntegrityReport) throws {
-        var expectedSeq: Int64 = 1
+    /// Walks the security log in `seq` order, recomputing every hash (part of `check`):
+    /// the whole log, or the rows after `afterSeq`.
+    func checkSecurityLog(_ db: Database, into report: inout IntegrityReport, afterSeq: Int64 = 0) throws {
+        var expectedSeq: Int64 = afterSeq + 1
         var prevHash = EventHashing.genesis
+        if afterSeq > 0 {
+            prevHash = try String.fetchOne(db, sql: "SELECT hash FROM security_log WHERE seq = ?", arguments: [afterSeq]) ?? ""
+        }
         var problems = 0
-        let rows = try Row.fetchCursor(db, sql: "\(Self.securitySelect) ORDER BY seq")
+        let rows = try Row.fetchCursor(db, sql: "\(Self.securitySelect) WHERE seq > ? ORDER BY seq", arguments: [afterSeq])
         while let row = try rows.next() {
             report.refusalsChecked += 1
             let stored = Self.decodeRefusal(row)

@@ -47,7 +47,11 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 try pool.writeWithoutTransaction { db in
                     try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 }
-                try Schema.migrator().migrate(pool)
+                let migrator = Schema.migrator()
+                if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                    try migrator.migrate(pool)
+                    try pool.write { db in try SchemaSeal.record(db) }
+                }
             }
             var watcherConfig = Configuration()
             watcherConfig.busyMode = .timeout(busyTimeoutSeconds)

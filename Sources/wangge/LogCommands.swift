@@ -40,14 +40,19 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "校验事件哈希链，并核对由事件重建的投影与现有投影是否一致")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "只做控制台启动时的快速校验（触发器、结构版本、新事件、滚动抽查），并报告读了多少、用了多久")
+    var quick = false
 
     func run() throws {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
             let store = try global.openStore(path: path)
+            if quick { return try runQuick(store) }
             let report = try store.check()
             if report.isClean {
+                // Consoles starting later need verify only what comes after this.
+                try? store.markFullyChecked()
                 print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")
                 return
             }
@@ -56,6 +61,23 @@ struct CheckCommand: ParsableCommand {
             print("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
             throw ExitCode(1)
         }
+    }
+
+    func runQuick(_ store: SQLiteCaseStore) throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report = try store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
+        let elapsed = started.duration(to: clock.now)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let read = "核验 \(report.eventsVerified) 条事件、\(report.casesVerified) 件案件的投影，用时 \(Int(ms.rounded())) ms"
+            + (report.partial ? "（新事件过多，只核验了最新的部分）" : "")
+        if report.isClean {
+            print("快速校验通过：\(read)")
+            return
+        }
+        for problem in report.problems { print("✗ \(problem)") }
+        print("快速校验发现 \(report.problems.count) 处问题（\(read)）；请运行 wangge check 全面校验")
+        throw ExitCode(1)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import WanggeApp
 import WanggeCore
 import WanggeStore
@@ -17,6 +18,13 @@ public protocol ConsoleData: AnyObject, Sendable {
     func gridLoads(now: Instant) throws -> [String: GridLoad]
     /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
     func execute(_ request: ActionRequest, now: Instant) throws -> String
+    /// The start-up check for changes made behind the program's back (bounded work).
+    func quickCheck() throws -> QuickCheckReport
+}
+
+extension ConsoleData {
+    /// Data that is not a database has nothing to check.
+    public func quickCheck() throws -> QuickCheckReport { QuickCheckReport() }
 }
 
 /// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and
@@ -54,6 +62,10 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
             loads[grid, default: GridLoad()].overdue = overdue
         }
         return loads
+    }
+
+    public func quickCheck() throws -> QuickCheckReport {
+        try workspace.store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
     }
 
     public func execute(_ request: ActionRequest, now: Instant) throws -> String {

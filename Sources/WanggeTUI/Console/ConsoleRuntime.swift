@@ -51,9 +51,26 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     /// Loads the first screen and draws it.
     @discardableResult
     public func start() -> FrameDriver<Backend>.Report {
+        checkIntegrity()
         lastCounter = try? data.changeCounter()
         perform(ConsoleUpdate.start(&state))
         return render()
+    }
+
+    /// Runs the store's bounded start-up check off the main loop (the first frame does
+    /// not wait for it); what it finds stays on the status bar.
+    func checkIntegrity() {
+        let data = self.data
+        let mailbox = self.mailbox
+        mailbox.begin()
+        countQueue.async {
+            do {
+                let report = try data.quickCheck()
+                mailbox.post(.integrityChecked(problem: report.problems.first?.description, more: max(0, report.problems.count - 1)))
+            } catch {
+                mailbox.post(.integrityChecked(problem: "\(error)", more: 0))
+            }
+        }
     }
 
     /// The main loop, until the operator quits.
