@@ -42,6 +42,20 @@ public enum CaseCommand: Hashable, Sendable {
     case escalate(to: Level?, reason: String, rule: String?)
     case comment(text: String)
 
+    /// The free text the operator typed (notes, reasons, feedback), for length checks.
+    public var texts: [String] {
+        switch self {
+        case .accept(let note), .close(let note), .verify(_, let note), .evaluate(_, let note), .decideExtension(_, let note),
+             .dispatch(_, _, let note), .summon(_, _, let note), .reportIn(_, let note):
+            return note.map { [$0] } ?? []
+        case .decline(let text), .sendBack(let text), .feedback(let text), .requestExtension(let text), .suspend(let text, _),
+             .supervise(_, let text), .reopen(let text), .escalate(_, let text, _), .comment(let text):
+            return [text]
+        case .handlerAccept, .archive, .resume, .linkDuplicate:
+            return []
+        }
+    }
+
     /// The permission this command needs.
     public var action: Action {
         switch self {

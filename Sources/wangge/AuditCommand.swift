@@ -25,14 +25,14 @@ struct AuditCommand: ParsableCommand {
             if let to, !to.contains(":"), let start = end { end = start + 86_400 }
             let query = AuditQuery(actor: login, from: try from.map { try env.parseTime($0) }, to: end, limit: limit)
             let entries = try env.service.audit(query, refusedOnly: refused, as: env.person, at: env.now)
-            print(render(entries, env: env), terminator: "")
+            Output.say(render(entries, env: env), terminator: "")
         }
     }
 
     func render(_ entries: [AuditEntry], env: CommandEnvironment) -> String {
         let org = env.workspace.organisation
         if format == .json {
-            return JSONValue.array(entries.map { e in
+            return Output.terminalSafe(JSONValue.array(entries.map { e in
                 JSONValue.object([
                     ("at", .string(CaseText.full(e.at, env.calendar))), ("actor", .string(e.actor)),
                     ("os_login", e.osLogin.map(JSONValue.string) ?? .null), ("channel", e.channel.map(JSONValue.string) ?? .null),
@@ -40,7 +40,7 @@ struct AuditCommand: ParsableCommand {
                     ("case", e.caseCode.map(JSONValue.string) ?? .null), ("reason", e.reason.map(JSONValue.string) ?? .null),
                     ("detail", .string(e.detail)),
                 ])
-            }).serialized() + "\n"
+            }).serialized()) + "\n"
         }
         var table = TextTable(headers: ["时间", "操作人", "系统用户", "渠道", "结果", "案件", "内容"], flexibleColumn: 6)
         for e in entries {

@@ -17,7 +17,7 @@ enum ConsoleLauncher {
         do {
             terminal = try CursesTerminal()
         } catch .notATerminal {
-            print(DemoSummary.text(env))
+            Output.say(DemoSummary.text(env))
             ErrorReporting.printError("标准输入或输出不是终端，控制台未打开（在终端中运行 wangge 即可进入控制台）")
             return
         } catch .unknownTerminal(let name) {

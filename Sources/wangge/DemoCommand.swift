@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
             }
             let env = try GlobalOptions.with(db: path, global).environment(channel: noConsole ? .cli : .console)
             if noConsole {
-                print(DemoSummary.text(env))
+                Output.say(DemoSummary.text(env))
                 return
             }
             try ConsoleLauncher.run(env: env, options: console)

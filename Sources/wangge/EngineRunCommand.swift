@@ -79,7 +79,7 @@ struct EngineRunCommand: ParsableCommand {
 
     func log(_ line: String) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        FileHandle.standardError.write(Data("[\(stamp)] \(line)\n".utf8))
+        FileHandle.standardError.write(Data("[\(stamp)] \(TextSanitizer.neutralise(line, singleLine: false))\n".utf8))
     }
 }
 

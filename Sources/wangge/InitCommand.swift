@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
             let store = try global.openStore(path: path)
             try Self.requireAdminToReplace(store, global)
             let context = try Self.install(texts, into: store)
-            print("已初始化 \(path)：\(context.organisation.grids.count) 个网格，\(context.organisation.people.count) 名人员，\(context.catalog.categories.count) 个分类")
+            Output.say("已初始化 \(path)：\(context.organisation.grids.count) 个网格，\(context.organisation.people.count) 名人员，\(context.catalog.categories.count) 个分类")
         }
     }
 

@@ -31,7 +31,7 @@ struct LogCommand: ParsableCommand {
                     String(stored.hash.prefix(12)),
                 ])
             }
-            print(table.render(), terminator: "")
+            Output.say(table.render(), terminator: "")
         }
     }
 }
@@ -53,12 +53,12 @@ struct CheckCommand: ParsableCommand {
             if report.isClean {
                 // Consoles starting later need verify only what comes after this.
                 try? store.markFullyChecked()
-                print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")
+                Output.say("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")
                 return
             }
-            if let first = report.firstBadEvent { print("第一个有问题的事件：#\(first)") }
-            for problem in report.problems { print("✗ \(problem)") }
-            print("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
+            if let first = report.firstBadEvent { Output.say("第一个有问题的事件：#\(first)") }
+            for problem in report.problems { Output.say("✗ \(problem)") }
+            Output.say("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
             throw ExitCode(1)
         }
     }
@@ -72,11 +72,11 @@ struct CheckCommand: ParsableCommand {
         let read = "核验 \(report.eventsVerified) 条事件、\(report.casesVerified) 件案件的投影，用时 \(Int(ms.rounded())) ms"
             + (report.partial ? "（新事件过多，只核验了最新的部分）" : "")
         if report.isClean {
-            print("快速校验通过：\(read)")
+            Output.say("快速校验通过：\(read)")
             return
         }
-        for problem in report.problems { print("✗ \(problem)") }
-        print("快速校验发现 \(report.problems.count) 处问题（\(read)）；请运行 wangge check 全面校验")
+        for problem in report.problems { Output.say("✗ \(problem)") }
+        Output.say("快速校验发现 \(report.problems.count) 处问题（\(read)）；请运行 wangge check 全面校验")
         throw ExitCode(1)
     }
 }
@@ -90,7 +90,7 @@ struct RebuildCommand: ParsableCommand {
             let env = try global.environment()
             try env.service.authorise(.manageOrganisation, as: env.person, at: env.now)
             try env.workspace.store.rebuildProjections()
-            print("已由事件日志重建投影")
+            Output.say("已由事件日志重建投影")
         }
     }
 }
@@ -99,6 +99,6 @@ struct PermissionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "permissions", abstract: "打印权限矩阵（Markdown）")
 
     func run() throws {
-        print(PermissionMatrixText.markdown())
+        Output.say(PermissionMatrixText.markdown())
     }
 }

@@ -32,7 +32,7 @@ struct OperatorAddCommand: ParsableCommand {
             let entry = OperatorRoster.Entry(
                 login: login, name: name ?? Self.fullName(account) ?? login, role: role, scope: scope, phone: phone)
             let organisation = try OperatorRoster.add(entry, to: env.workspace, as: env.person, securityLog: env.securityLog, at: env.now)
-            print("已添加操作员 \(entry.name)（\(login)，\(role.chineseName)，\(scope)）；人员名单共 \(organisation.people.count) 人")
+            Output.say("已添加操作员 \(entry.name)（\(login)，\(role.chineseName)，\(scope)）；人员名单共 \(organisation.people.count) 人")
             if account == nil {
                 ErrorReporting.printError("注意：本机还没有系统用户 \(login)；用 useradd -G wangge \(login) 建立后即可登录")
             }
@@ -60,7 +60,7 @@ struct OperatorListCommand: ParsableCommand {
                 table.rows.append([p.login, p.name, p.role.chineseName, p.scope.description, p.phone ?? "—",
                                    getpwnam(p.login) == nil ? "无" : "有"])
             }
-            print(table.render() + "共 \(env.workspace.organisation.people.count) 人", terminator: "\n")
+            Output.say(table.render() + "共 \(env.workspace.organisation.people.count) 人", terminator: "\n")
         }
     }
 }

@@ -62,9 +62,9 @@ struct SetupHostCommand: ParsableCommand {
                 try own(file, gid: gid, mode: 0o660)
             }
             if let problem = DatabaseFileSafety.problem(path: db) { throw AppError.unsafeDatabase(problem) }
-            print("目录 \(directory)：属组 \(group)，权限 2770")
-            print("数据库 \(db)：属组 \(group)，权限 0660；\(initialised)")
-            print("下一步：usermod -aG \(group) 登录名，把操作员加入该组；wangge --db \(db) operator add 登录名 --role … --scope … 添加到人员名单")
+            Output.say("目录 \(directory)：属组 \(group)，权限 2770")
+            Output.say("数据库 \(db)：属组 \(group)，权限 0660；\(initialised)")
+            Output.say("下一步：usermod -aG \(group) 登录名，把操作员加入该组；wangge --db \(db) operator add 登录名 --role … --scope … 添加到人员名单")
         }
     }
 
@@ -90,6 +90,6 @@ struct SetupHostCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: temporary)
             throw AppError.badInput("无法安装到 \(target)：\(String(cString: strerror(errno)))")
         }
-        print("已安装 \(target)（0755）")
+        Output.say("已安装 \(target)（0755）")
     }
 }
