@@ -20,11 +20,15 @@ public protocol ConsoleData: AnyObject, Sendable {
     func execute(_ request: ActionRequest, now: Instant) throws -> String
     /// The start-up check for changes made behind the program's back (bounded work).
     func quickCheck() throws -> QuickCheckReport
+    /// Who is told while a call waits for another process's write lock.
+    func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?)
 }
 
 extension ConsoleData {
     /// Data that is not a database has nothing to check.
     public func quickCheck() throws -> QuickCheckReport { QuickCheckReport() }
+    /// Data that is not a database never waits for a lock.
+    public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) {}
 }
 
 /// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and
@@ -67,6 +71,8 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
     public func quickCheck() throws -> QuickCheckReport {
         try workspace.store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
     }
+
+    public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) { workspace.store.busyWaits.setHandler(handler) }
 
     public func execute(_ request: ActionRequest, now: Instant) throws -> String {
         let outcome = try service.execute(

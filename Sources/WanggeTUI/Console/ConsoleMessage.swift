@@ -29,6 +29,8 @@ public enum ConsoleMessage: Sendable {
     /// The start-up integrity check (run off the main loop) is done: the first problem
     /// and how many more, or nil when clean.
     case integrityChecked(problem: String?, more: Int)
+    /// A call is waiting for another process's write lock.
+    case waitingForLock(BusyWait)
 }
 
 /// What a background count was for.
