@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),
         .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML"]),
-        .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore"]),
+        // The real binary end to end; the store to verify what many processes wrote.
+        .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore", "WanggeStore", "wangge"]),
         // Test-only helpers: a demo workspace on a temporary file, console harness, snapshots.
         .target(name: "WanggeTestSupport", dependencies: ["WanggeTUI", "WanggeApp", "WanggeCore", "WanggeStore"]),
         .testTarget(
