@@ -8,10 +8,13 @@ public struct DemoPlan: Sendable, Hashable {
     public var options: DemoBuilder.Options
     /// The "now" the cases were generated around.
     public var now: Instant
+    /// Every case written and the planner's statistics refreshed.
+    public var complete: Bool
 
-    public init(options: DemoBuilder.Options, now: Instant) {
+    public init(options: DemoBuilder.Options, now: Instant, complete: Bool = false) {
         self.options = options
         self.now = now
+        self.complete = complete
     }
 
     public var text: String {
@@ -23,6 +26,7 @@ public struct DemoPlan: Sendable, Hashable {
         now = \(now.secondsSinceEpoch)
         operator = \(OperatorRoster.quoted(options.operatorLogin))
         operator_role = \(OperatorRoster.quoted(options.operatorRole.rawValue))
+        complete = \(complete)
 
         """
     }
@@ -33,7 +37,8 @@ public struct DemoPlan: Sendable, Hashable {
             let options = DemoBuilder.Options(
                 cases: try f.int("cases"), seed: UInt64(bitPattern: Int64(try f.int("seed"))), days: try f.int("days"),
                 operatorLogin: try f.string("operator"), operatorRole: try f.oneOf("operator_role", Role.self))
-            return DemoPlan(options: options, now: Instant(secondsSinceEpoch: Int64(try f.int("now"))))
+            return DemoPlan(options: options, now: Instant(secondsSinceEpoch: Int64(try f.int("now"))),
+                            complete: try f.optionalBool("complete") ?? false)
         } catch {
             throw AppError.configuration(ConfigurationError(error))
         }
