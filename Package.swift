@@ -46,20 +46,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "WanggeTOMLTests", dependencies: ["WanggeTOML"]),
+        // Test-only: seeded text mutation and time budgets for the fuzz tests.
+        .target(name: "WanggeFuzzSupport"),
+        .testTarget(name: "WanggeTOMLTests", dependencies: ["WanggeTOML", "WanggeFuzzSupport"]),
         .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
-        .testTarget(name: "WanggeRulesTests", dependencies: ["WanggeRules", "WanggeCore", "WanggeTOML"]),
+        .testTarget(name: "WanggeRulesTests", dependencies: ["WanggeRules", "WanggeCore", "WanggeTOML", "WanggeFuzzSupport"]),
         // The engine on real databases, incl. two `wangge engine` processes racing (needs the binary).
         .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),
         .testTarget(name: "WanggeStoreTests", dependencies: ["WanggeStore", "WanggeCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML"]),
-        .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore"]),
+        .testTarget(name: "WanggeAppTests", dependencies: ["WanggeApp", "WanggeStore", "WanggeCore", "WanggeTOML", "WanggeFuzzSupport"]),
+        // The real binary end to end; the store to verify what many processes wrote.
+        .testTarget(name: "WanggeCLITests", dependencies: ["WanggeCore", "WanggeStore", "wangge"]),
         // Test-only helpers: a demo workspace on a temporary file, console harness, snapshots.
         .target(name: "WanggeTestSupport", dependencies: ["WanggeTUI", "WanggeApp", "WanggeCore", "WanggeStore"]),
         .testTarget(
             name: "WanggeTUITests",
             // "wangge" so that the end-to-end test finds the binary built beside it.
-            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore", "wangge"],
+            // GRDB to edit a database behind the program's back, as the sqlite3 shell would.
+            dependencies: ["WanggeTUI", "WanggeTestSupport", "WanggeApp", "WanggeCore", "WanggeStore", "wangge", "WanggeFuzzSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -6,29 +6,75 @@ import WanggeStore
 /// dispatcher can read.
 public struct CaseService: Sendable {
     public let workspace: Workspace
+    /// Where refused attempts are recorded; nil for programs acting on their own behalf.
+    public let securityLog: SecurityLogger?
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, securityLog: SecurityLogger? = nil) {
+        self.workspace = workspace
+        self.securityLog = securityLog
+    }
 
     var store: SQLiteCaseStore { workspace.store }
     var decider: CaseDecider { workspace.decider }
 
     /// Reports a new case. Returns the state with its new code.
     public func report(_ command: ReportCommand, as person: Person, at now: Instant, idempotencyKey: String? = nil) throws -> CaseState {
-        let reported = try decider.report(command, by: person, at: now)
-        let outcome = try store.createCase(reported, codeDay: workspace.codeDay(now), actor: person.login, at: now,
-                                           idempotencyKey: idempotencyKey)
-        return outcome.state
+        try recordingRefusals(.report, as: person, code: nil, grid: command.grid, at: now) {
+            let reported = try decider.report(command, by: person, at: now)
+            let outcome = try store.createCase(reported, codeDay: workspace.codeDay(now), actor: person.login, at: now,
+                                               idempotencyKey: idempotencyKey)
+            return outcome.state
+        }
     }
 
-    /// Loads a case the person may see.
-    public func load(_ code: String, as person: Person) throws -> CaseState {
-        guard let state = try store.caseState(code: code.trimmingSpaces().uppercased()) else {
-            throw Refusal(.notFound, "找不到案件 \(code)")
+    /// Loads a case the person may see. A refusal is recorded at `now` (the wall clock
+    /// when nil).
+    public func load(_ code: String, as person: Person, at now: Instant? = nil) throws -> CaseState {
+        let code = code.trimmingSpaces().uppercased()
+        var grid: String?
+        return try recordingRefusals(.view, as: person, code: code, grid: { grid }, at: now) {
+            guard let state = try store.caseState(code: code) else {
+                throw Refusal(.notFound, "找不到案件 \(code)")
+            }
+            grid = state.grid
+            if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: workspace.organisation) {
+                throw refusal
+            }
+            return state
         }
-        if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: workspace.organisation) {
-            throw refusal
+    }
+
+    /// Checks a permission that needs no case (`manageOrganisation`, `audit`), recording
+    /// a refusal like any other.
+    public func authorise(_ action: Action, as person: Person, at now: Instant) throws {
+        try recordingRefusals(action, as: person, code: nil, grid: nil, at: now) {
+            // Whether the role has the permission at all; a scoped one (a street's
+            // supervisor auditing) is narrowed by the caller to the person's grids.
+            guard Permissions.reach(person.role, action) == .none else { return }
+            throw Permissions.check(person, action, grid: "", caseState: nil, organisation: workspace.organisation)
+                ?? Refusal(.forbidden, "\(person.name)（\(person.login)）无权\(action.chineseName)")
         }
-        return state
+    }
+
+    /// Runs `body`; a `Refusal` it throws is written to the security log (when there is
+    /// one) before it is thrown on.
+    func recordingRefusals<T>(
+        _ action: Action, as person: Person, code: String?, grid: String?, at now: Instant?, _ body: () throws -> T
+    ) throws -> T {
+        try recordingRefusals(action, as: person, code: code, grid: { grid }, at: now, body)
+    }
+
+    func recordingRefusals<T>(
+        _ action: Action, as person: Person, code: String?, grid: () -> String?, at now: Instant?, _ body: () throws -> T
+    ) throws -> T {
+        do {
+            return try body()
+        } catch let refusal as Refusal {
+            guard let securityLog else { throw refusal }
+            throw securityLog.record(
+                refusal, action: action.rawValue, actor: person.login, caseCode: code, grid: grid(),
+                at: now ?? securityLog.wallClock(), in: store)
+        }
     }
 
     /// Carries out a command on a case. `expectedVersion` is the version the operator
@@ -38,31 +84,36 @@ public struct CaseService: Sendable {
         _ command: CaseCommand, onCase code: String, as person: Person, at now: Instant,
         expectedVersion: Int? = nil, idempotencyKey: String? = nil
     ) throws -> AppendOutcome {
-        if case .linkDuplicate(let primaryCode) = command {
-            guard let primary = try store.caseState(code: primaryCode.uppercased()) else {
-                throw Refusal(.invalidInput, "找不到主案件 \(primaryCode)")
-            }
-            guard primary.status != .merged else {
-                throw Refusal(.invalidInput, "案件 \(primary.code) 本身已并入 \(primary.duplicateOf ?? "其他案件")，请并入主案件")
-            }
-        }
         let organisation = workspace.organisation
         let decider = self.decider
         let command = normalised(command)
-        do {
-            return try store.update(
-                code: code.trimmingSpaces().uppercased(), expectedVersion: expectedVersion, actor: person.login, at: now,
-                idempotencyKey: idempotencyKey
-            ) { state in
-                if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: organisation) {
-                    throw refusal
+        let code = code.trimmingSpaces().uppercased()
+        var grid: String?
+        return try recordingRefusals(command.action, as: person, code: code, grid: { grid }, at: now) {
+            if case .linkDuplicate(let primaryCode) = command {
+                guard let primary = try store.caseState(code: primaryCode) else {
+                    throw Refusal(.invalidInput, "找不到主案件 \(primaryCode)")
                 }
-                return try decider.decide(command, on: state, by: person, at: now)
+                guard primary.status != .merged else {
+                    throw Refusal(.invalidInput, "案件 \(primary.code) 本身已并入 \(primary.duplicateOf ?? "其他案件")，请并入主案件")
+                }
             }
-        } catch StoreError.conflict(let current) {
-            throw decider.staleMessage(for: current)
-        } catch StoreError.caseNotFound {
-            throw Refusal(.notFound, "找不到案件 \(code)")
+            do {
+                return try store.update(
+                    code: code, expectedVersion: expectedVersion, actor: person.login, at: now, idempotencyKey: idempotencyKey
+                ) { state in
+                    grid = state.grid
+                    if let refusal = Permissions.check(person, .view, grid: state.grid, caseState: state, organisation: organisation) {
+                        throw refusal
+                    }
+                    return try decider.decide(command, on: state, by: person, at: now)
+                }
+            } catch StoreError.conflict(let current) {
+                grid = current.grid
+                throw decider.staleMessage(for: current)
+            } catch StoreError.caseNotFound {
+                throw Refusal(.notFound, "找不到案件 \(code)")
+            }
         }
     }
 

@@ -25,3 +25,27 @@ public enum Identity {
         return other
     }
 }
+
+extension Identity {
+    /// `resolve`, recording a refused identity (a login not in the organisation, `--as`
+    /// by a non-admin) in the security log before throwing it.
+    public static func resolve(
+        login: String, asLogin: String?, in workspace: Workspace, securityLog: SecurityLogger, at now: Instant
+    ) throws -> Person {
+        do {
+            return try resolve(login: login, asLogin: asLogin, in: workspace.organisation)
+        } catch let error as AppError {
+            let (action, reason): (String, String)
+            switch error {
+            case .impersonationRefused: (action, reason) = (SecurityLogger.impersonateAction, "impersonation")
+            default: (action, reason) = (SecurityLogger.identifyAction, "unknownOperator")
+            }
+            let actor = asLogin.map { asLogin in workspace.organisation.person(login) == nil ? login : asLogin } ?? login
+            if let failure = securityLog.record(
+                reason: reason, action: action, actor: actor, message: error.description, at: now, in: workspace.store) {
+                throw AppError.badInput(error.description + "（\(failure)）")
+            }
+            throw error
+        }
+    }
+}

@@ -8,6 +8,8 @@ public enum ConfigurationName {
     public static let organisation = "org.toml"
     public static let categories = "categories.toml"
     public static let calendar = "calendar.toml"
+    /// Present only in databases built by `wangge demo`: how it was generated.
+    public static let demoPlan = "demo.toml"
 }
 
 /// Errors of the application layer that are not refusals of a single command.
@@ -17,6 +19,10 @@ public enum AppError: Error, Sendable, CustomStringConvertible {
     case unknownOperator(String)
     case impersonationRefused(String)
     case badInput(String)
+    /// The database file, its -wal/-shm or its directory can be written by anyone.
+    case unsafeDatabase(String)
+    /// `--now` by someone who may not fix the clock.
+    case fixedClockRefused(String)
 
     public var description: String {
         switch self {
@@ -25,6 +31,10 @@ public enum AppError: Error, Sendable, CustomStringConvertible {
         case .unknownOperator(let login): "系统用户 \(login) 不在组织架构的人员名单中，无法操作（请管理员添加）"
         case .impersonationRefused(let login): "只有管理员可以使用 --as；\(login) 不是管理员"
         case .badInput(let message): message
+        case .fixedClockRefused(let login):
+            "只有管理员可以用 --now 或 WANGGE_NOW 固定时间（演示数据库除外）；\(login) 不是管理员。请去掉 --now，按当前时间操作"
+        case .unsafeDatabase(let problem):
+            "拒绝打开数据库：\(problem)。确属可丢弃的临时副本时，可设置 \(DatabaseFileSafety.overrideVariable)=1 后再运行"
         }
     }
 }
@@ -62,8 +72,9 @@ public final class Workspace: Sendable {
     }
 
     /// Validates and stores the configuration in one transaction.
+    /// `extra` names more texts stored in the same transaction (the demo's plan).
     public static func install(organisation: String, categories: String, calendar: String, into store: SQLiteCaseStore,
-                               files: (String, String, String)) throws -> DomainContext {
+                               files: (String, String, String), extra: [String: String] = [:]) throws -> DomainContext {
         let context = try parse(organisation: organisation, categories: categories, calendar: calendar, files: files)
         var places: [String: GridPlace] = [:]
         for grid in context.organisation.grids {
@@ -75,9 +86,13 @@ public final class Workspace: Sendable {
             ConfigurationName.organisation: organisation,
             ConfigurationName.categories: categories,
             ConfigurationName.calendar: calendar,
-        ], gridPlaces: places)
+        ].merging(extra) { kept, _ in kept }, gridPlaces: places)
         return context
     }
+
+    /// Whether this is a demo database (built by `wangge demo`), where anyone may fix
+    /// the clock with `--now` to try things out.
+    public var isDemo: Bool { (try? store.configuration(named: ConfigurationName.demoPlan)) != nil }
 
     public var organisation: Organisation { context.organisation }
     public var calendar: WorkCalendar { context.calendar }

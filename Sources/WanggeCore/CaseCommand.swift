@@ -42,6 +42,20 @@ public enum CaseCommand: Hashable, Sendable {
     case escalate(to: Level?, reason: String, rule: String?)
     case comment(text: String)
 
+    /// The free text the operator typed (notes, reasons, feedback), for length checks.
+    public var texts: [String] {
+        switch self {
+        case .accept(let note), .close(let note), .verify(_, let note), .evaluate(_, let note), .decideExtension(_, let note),
+             .dispatch(_, _, let note), .summon(_, _, let note), .reportIn(_, let note):
+            return note.map { [$0] } ?? []
+        case .decline(let text), .sendBack(let text), .feedback(let text), .requestExtension(let text), .suspend(let text, _),
+             .supervise(_, let text), .reopen(let text), .escalate(_, let text, _), .comment(let text):
+            return [text]
+        case .handlerAccept, .archive, .resume, .linkDuplicate:
+            return []
+        }
+    }
+
     /// The permission this command needs.
     public var action: Action {
         switch self {
@@ -70,7 +84,7 @@ public enum CaseCommand: Hashable, Sendable {
     }
 }
 
-/// What a person may be allowed to do. `report` and `manageOrganisation` need no case.
+/// What a person may be allowed to do. `report`, `manageOrganisation` and `audit` need no case.
 public enum Action: String, Codable, Sendable, CaseIterable {
     case view, report, accept, decline, dispatch
     case handlerAccept = "handler_accept"
@@ -83,6 +97,8 @@ public enum Action: String, Codable, Sendable, CaseIterable {
     case linkDuplicate = "link_duplicate"
     case reopen, escalate, comment
     case manageOrganisation = "manage_organisation"
+    /// Reading who did what and who was refused (`wangge audit`).
+    case audit
 
     public var chineseName: String {
         switch self {
@@ -110,6 +126,7 @@ public enum Action: String, Codable, Sendable, CaseIterable {
         case .escalate: "升级"
         case .comment: "备注"
         case .manageOrganisation: "管理组织架构"
+        case .audit: "审计"
         }
     }
 }

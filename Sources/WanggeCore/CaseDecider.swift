@@ -12,10 +12,24 @@ public struct CaseDecider: Sendable {
 
     /// Decides a new report. The returned `Reported` has an empty code: the store gives
     /// the code when it assigns the case its row.
+    /// The longest note, reason, description or feedback accepted, in characters: a
+    /// whole inspection report fits; a pasted log file or a flood does not.
+    public static let maxTextLength = 100_000
+
+    static func checkLength(_ texts: [String]) throws(Refusal) {
+        for text in texts where text.utf8.count > maxTextLength {
+            let count = text.count
+            if count > maxTextLength {
+                throw Refusal(.invalidInput, "文字过长（\(count) 字，最多 \(maxTextLength) 字）")
+            }
+        }
+    }
+
     public func report(_ command: ReportCommand, by actor: Person, at now: Instant) throws(Refusal) -> Reported {
         let title = command.title.trimmingSpaces()
         guard !title.isEmpty else { throw Refusal(.invalidInput, "标题不能为空") }
         guard title.count <= 200 else { throw Refusal(.invalidInput, "标题过长（\(title.count) 字，最多 200 字）") }
+        try Self.checkLength([command.description, command.sourceRef ?? ""])
         guard let category = context.catalog.category(command.category) else {
             throw Refusal(.invalidInput, "未知的事件分类 \(command.category)")
         }
@@ -44,6 +58,7 @@ public struct CaseDecider: Sendable {
         if let refusal = Permissions.check(actor, command.action, grid: state.grid, caseState: state, organisation: organisation) {
             throw refusal
         }
+        try Self.checkLength(command.texts)
         switch command {
         case .accept(let note):
             try require(state, [.reported], to: .accept)

@@ -15,7 +15,8 @@ public enum Permissions {
     /// Role × action → reach. Anything not listed is `.none`.
     public static func reach(_ role: Role, _ action: Action) -> Reach {
         switch (role, action) {
-        case (.admin, .manageOrganisation): .anywhere
+        case (.admin, .manageOrganisation), (.admin, .audit): .anywhere
+        case (.supervisor, .audit), (.leader, .audit): .scope
         case (.admin, .view), (.admin, .report), (.admin, .comment): .scope
         case (_, .manageOrganisation): .none
 

@@ -90,11 +90,13 @@ public final class EngineWriteSession {
     /// runs it again and restores the index.
     public func dropScheduleIndex() throws {
         try db.execute(sql: "DROP INDEX IF EXISTS engine_schedule_due")
+        try SchemaSeal.record(db)
     }
 
     /// Recreates the index dropped by `dropScheduleIndex` (same definition as the migration).
     public func restoreScheduleIndex() throws {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS engine_schedule_due ON engine_schedule(next_at)")
+        try SchemaSeal.record(db)
     }
 
     public func setState(_ name: String, _ value: String) throws {

@@ -12,6 +12,13 @@ public struct IntegrityReport: Sendable {
         case projectionMissing(caseID: Int64)
         case projectionExtra(code: String)
         case counterDiffers(grid: String, status: String, live: Int, recount: Int)
+        /// A row of the security log whose hash, link or number does not match.
+        case securityLogBroken(seq: Int64, detail: String)
+        /// An append-only trigger is missing: someone dropped it to edit or delete rows.
+        case triggerMissing(name: String)
+        /// The schema changed since the program's own last change (a trigger dropped and
+        /// put back, an index or table added by hand).
+        case schemaChanged(recorded: Int64, found: Int64)
 
         public var description: String {
             switch self {
@@ -23,12 +30,17 @@ public struct IntegrityReport: Sendable {
             case let .projectionMissing(id): "案件 #\(id) 有事件但投影中没有这一行"
             case let .projectionExtra(code): "案件 \(code) 在投影中但没有任何事件"
             case let .counterDiffers(grid, status, live, recount): "网格 \(grid) 状态 \(status) 的计数为 \(live)，重新统计为 \(recount)"
+            case let .securityLogBroken(seq, detail): "安全日志第 \(seq) 条记录的哈希链断裂：\(detail)"
+            case let .triggerMissing(name): "只追加触发器 \(name) 不见了：有人删除了它，以便改写或删除记录"
+            case let .schemaChanged(recorded, found):
+                "数据库结构在 wangge 之外被改动（结构版本应为 \(recorded)，现为 \(found)）：例如删除只追加触发器改写事件后又放回"
             }
         }
     }
 
     public var eventsChecked: Int = 0
     public var casesChecked: Int = 0
+    public var refusalsChecked: Int = 0
     public var problems: [Problem] = []
 
     public var isClean: Bool { problems.isEmpty }

@@ -29,7 +29,11 @@ extension SQLiteCaseStore {
         try guarded {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA analysis_limit = 0")
-                try db.execute(sql: "ANALYZE")
+                try db.inTransaction {
+                    try db.execute(sql: "ANALYZE")
+                    try SchemaSeal.record(db)
+                    return .commit
+                }
             }
         }
     }

@@ -12,52 +12,60 @@ extension SQLiteCaseStore {
                 try checkChain(db, into: &report)
                 try checkProjections(db, into: &report)
                 try checkCounters(db, into: &report)
+                try checkSecurityLog(db, into: &report)
                 return report
             }
         }
     }
 
-    /// Walks the log in `seq` order, recomputing every hash.
-    func checkChain(_ db: Database, into report: inout IntegrityReport) throws {
-        var expectedSeq: Int64 = 1
+    /// Walks the log in `seq` order, recomputing every hash: the whole log, or the rows
+    /// after `afterSeq` up to `upTo` (linked to the stored hash of row `afterSeq`).
+    func checkChain(_ db: Database, into report: inout IntegrityReport, afterSeq: Int64 = 0, upTo: Int64 = .max) throws {
+        var expectedSeq: Int64 = afterSeq + 1
         var prevHash = EventHashing.genesis
+        if afterSeq > 0 {
+            guard let anchor = try String.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [afterSeq]) else {
+                report.problems.append(.chainBroken(seq: afterSeq, detail: "该行不存在（被删除）"))
+                return
+            }
+            prevHash = anchor
+        }
         var breaks = 0
-        let rows = try Row.fetchCursor(db, sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT seq, case_id, case_version, type, actor, at, payload, idempotency_key, prev_hash, hash
-            FROM events ORDER BY seq
+            FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
             """)
-        while let row = try rows.next() {
+        try statement.setArguments([afterSeq, upTo])
+        try RawChainReader(statement, db).verify(previousHash: prevHash) { row in
             report.eventsChecked += 1
-            let seq: Int64 = row[0]
+            let seq = row.seq
             if seq != expectedSeq, breaks < Self.problemLimit {
                 report.problems.append(.missingEvents(afterSeq: expectedSeq - 1, nextSeq: seq))
                 breaks += 1
             }
-            let storedPrev: String = row[8]
-            let storedHash: String = row[9]
-            let recomputed = EventHashing.hash(
-                prevHash: storedPrev, seq: seq, caseID: row[1], version: row[2], type: row[3], actor: row[4], at: row[5],
-                payload: row[6], idempotencyKey: row[7])
             if breaks < Self.problemLimit {
-                if storedPrev != prevHash && seq == expectedSeq {
+                if !row.linked && seq == expectedSeq {
                     report.problems.append(.chainBroken(seq: seq, detail: "记录的前一哈希与前一行不符"))
                     breaks += 1
-                } else if recomputed != storedHash {
+                } else if !row.hashMatches {
                     report.problems.append(.chainBroken(seq: seq, detail: "内容与其哈希不符"))
                     breaks += 1
                 }
             }
-            prevHash = storedHash
             expectedSeq = seq + 1
         }
     }
 
-    /// Folds the log case by case and compares each result with the live row, column by column.
-    func checkProjections(_ db: Database, into report: inout IntegrityReport) throws {
+    /// Folds the log case by case and compares each result with the live row, column by
+    /// column: every case, or those with ids in `caseIDs`.
+    func checkProjections(_ db: Database, into report: inout IntegrityReport, caseIDs: ClosedRange<Int64>? = nil) throws {
         var differences = 0
-        let liveRows = try Row.fetchCursor(db, sql: "SELECT \(CaseRow.selectColumns) FROM cases ORDER BY id")
+        let range = caseIDs ?? Int64.min...Int64.max
+        let liveRows = try Row.fetchCursor(
+            db, sql: "SELECT \(CaseRow.selectColumns) FROM cases WHERE id BETWEEN ? AND ? ORDER BY id",
+            arguments: [range.lowerBound, range.upperBound])
         var pendingLive: Row? = try liveRows.next()
-        try foldCases(db) { result in
+        try foldCases(db, caseIDs: caseIDs) { result in
             switch result {
             case .failure(let problem):
                 if differences < Self.problemLimit { report.problems.append(problem); differences += 1 }
@@ -121,8 +129,13 @@ extension SQLiteCaseStore {
 
     /// Streams the log ordered by case and version, calling `body` with each folded case
     /// (or the problem that stopped it). Memory stays at one case at a time.
-    func foldCases(_ db: Database, _ body: (Result<CaseState, IntegrityReport.Problem>) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "\(Self.eventSelect) ORDER BY case_id, case_version")
+    func foldCases(
+        _ db: Database, caseIDs: ClosedRange<Int64>? = nil, _ body: (Result<CaseState, IntegrityReport.Problem>) throws -> Void
+    ) throws {
+        let range = caseIDs ?? Int64.min...Int64.max
+        let rows = try Row.fetchCursor(
+            db, sql: "\(Self.eventSelect) WHERE case_id BETWEEN ? AND ? ORDER BY case_id, case_version",
+            arguments: [range.lowerBound, range.upperBound])
         var current: CaseState?
         var broken: Int64?
         while let row = try rows.next() {

@@ -17,6 +17,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// through other connections, so it must not be the connection that writes.
     let watcher: DatabaseQueue
     private let placesLock = Mutex<[String: GridPlace]>([:])
+    /// Waits for another process's write lock, with notices (see `BusyWaits`).
+    public let busyWaits: BusyWaits
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     /// How hard a commit is pushed to disk.
@@ -28,10 +30,14 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         case full
     }
 
+    /// `busyTimeoutSeconds`: how long a command waits for another process's write lock
+    /// before it fails (with notices through `busyWaits` after the first second).
     public init(path: String, busyTimeoutSeconds: Double = 10, readOnly: Bool = false, durability: Durability = .normal) throws {
         self.path = path
+        let waits = BusyWaits(limitSeconds: Int(busyTimeoutSeconds.rounded(.up)))
+        busyWaits = waits
         var config = Configuration()
-        config.busyMode = .timeout(busyTimeoutSeconds)
+        config.busyMode = .callback { tries in waits.shouldRetry(afterTries: tries) }
         config.readonly = readOnly
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
@@ -47,27 +53,49 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 try pool.writeWithoutTransaction { db in
                     try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 }
-                try Schema.migrator().migrate(pool)
+                let migrator = Schema.migrator()
+                if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                    try migrator.migrate(pool)
+                    try pool.write { db in try SchemaSeal.record(db) }
+                }
             }
             var watcherConfig = Configuration()
-            watcherConfig.busyMode = .timeout(busyTimeoutSeconds)
+            watcherConfig.busyMode = .callback { tries in waits.shouldRetry(afterTries: tries) }
             watcherConfig.readonly = true
             watcher = try DatabaseQueue(path: path, configuration: watcherConfig)
             try reloadGridPlaces()
         } catch let error as DatabaseError {
-            throw StoreError.database("无法打开 \(path)：\(Self.describe(error))")
+            throw StoreError.database("无法打开 \(path)：\(Self.describe(error))" + Self.readOnlyReason(error, path: path))
         }
     }
 
     static func describe(_ error: DatabaseError) -> String {
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "数据库被其他进程锁定，请稍后重试（\(error.message ?? "")）"
-        case .SQLITE_READONLY: "数据库只读，无法写入（\(error.message ?? "")）"
-        case .SQLITE_FULL: "磁盘已满，未写入任何内容"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "数据库被其他进程锁定，等待超时，未写入任何内容；请稍后重试（\(error.message ?? "")）"
+        case .SQLITE_READONLY: "数据库只读，未写入任何内容（\(error.message ?? "")）"
+        case .SQLITE_FULL: "磁盘已满，未写入任何内容；请腾出空间后重试"
+        case .SQLITE_IOERR: "读写磁盘出错（磁盘已满或故障），未写入任何内容（\(error.message ?? "")）"
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: "文件不是有效的数据库或已损坏"
         case .SQLITE_CANTOPEN: "无法打开数据库文件（路径或权限）"
         default: error.message ?? "\(error)"
         }
+    }
+
+    /// For a read-only error, which file the process may not write and why (owner, group,
+    /// mode), so the operator knows whom to ask; empty otherwise.
+    static func readOnlyReason(_ error: DatabaseError, path: String) -> String {
+        guard error.resultCode == .SQLITE_READONLY else { return "" }
+        let directory = (path as NSString).deletingLastPathComponent
+        for file in [path, path + "-wal", path + "-shm", directory.isEmpty ? "." : directory]
+        where FileManager.default.fileExists(atPath: file) && access(file, W_OK) != 0 {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            let owner = getpwuid(info.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "\(info.st_uid)"
+            let group = getgrgid(info.st_gid).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } ?? "\(info.st_gid)"
+            let mode = String(UInt32(info.st_mode) & 0o7777, radix: 8)
+            return "：当前用户不能写 \(file)（属主 \(owner)，属组 \(group)，权限 \(mode)）；请管理员把你加入该组或用 wangge setup-host 修正权限"
+        }
+        return ""
     }
 
     /// Runs a database block and turns SQLite errors into readable store errors.
@@ -75,7 +103,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw StoreError.database(Self.describe(error))
+            throw StoreError.database(Self.describe(error) + Self.readOnlyReason(error, path: path))
         }
     }
 
@@ -130,6 +158,17 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             }
         }
         try reloadGridPlaces()
+    }
+
+    /// Reads one configuration text and writes its replacement in one write transaction,
+    /// so two administrators changing it at once cannot lose each other's change.
+    /// `change` may throw to write nothing.
+    public func updateConfiguration(named name: String, _ change: (String?) throws -> String) throws {
+        try immediateWrite { db in
+            let current = try String.fetchOne(db, sql: "SELECT text FROM configuration WHERE name = ?", arguments: [name])
+            let text = try change(current)
+            try db.execute(sql: "INSERT OR REPLACE INTO configuration(name, text) VALUES (?, ?)", arguments: [name, text])
+        }
     }
 
     // MARK: change feed

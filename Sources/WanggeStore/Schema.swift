@@ -2,6 +2,10 @@ import GRDB
 
 /// Named migrations. A migration that has shipped is never edited: a change to the
 /// schema is a new migration appended to this list.
+///
+/// Any other change to the schema made by the program (an index dropped and rebuilt,
+/// `ANALYZE` creating its table) must call `SchemaSeal.record` in the same transaction,
+/// or the console's start-up check reports the schema as changed behind its back.
 enum Schema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -105,6 +109,8 @@ enum Schema {
         registerEngineBuilding(&migrator)
         registerEngineSchedule(&migrator)
         registerQueue(&migrator)
+        registerSecurityLog(&migrator)
+        registerIntegrityMarks(&migrator)
         return migrator
     }
 }

@@ -9,10 +9,11 @@ public final class ConsoleHarness {
     public let runtime: ConsoleRuntime<InMemoryTerminal>
     public let workspace: Workspace
 
-    /// A console for `person` (the fixture's supervisor by default) at `width` × `height`.
+    /// A console for `person` (the fixture's supervisor by default) at `width` × `height`;
+    /// with `securityLog`, its refusals are recorded as the real console's are.
     public init(
         fixture: DemoFixture, width: Int = 80, height: Int = 24, person: Person? = nil, language: Language = .zh,
-        workspace: Workspace? = nil, theme: Theme? = nil, engine: ConsoleEngine? = nil
+        workspace: Workspace? = nil, theme: Theme? = nil, engine: ConsoleEngine? = nil, securityLog: SecurityLogger? = nil
     ) {
         let workspace = workspace ?? fixture.workspace
         let person = person ?? fixture.supervisor
@@ -23,7 +24,7 @@ public final class ConsoleHarness {
         let now = fixture.now
         let chosen = theme ?? ThemeCatalog.builtIn.load("dark").theme
         runtime = ConsoleRuntime(
-            backend: terminal, data: WorkspaceConsoleData(workspace: workspace, person: person), context: context,
+            backend: terminal, data: WorkspaceConsoleData(workspace: workspace, person: person, securityLog: securityLog), context: context,
             theme: chosen, clock: { now }, engine: engine)
         runtime.start()
         runtime.runPending()

@@ -48,7 +48,7 @@ struct CaseListCommand: ParsableCommand {
                 categoryPrefix: category, text: text, order: order, limit: limit > 0 ? limit : nil)
             let cases = try asOfInstant.map { try env.service.list(query, asOf: $0, as: env.person) }
                 ?? env.service.list(query, as: env.person)
-            print(CaseListOutput.render(cases, format: format, env: env, at: at), terminator: "")
+            Output.say(CaseListOutput.render(cases, format: format, env: env, at: at), terminator: "")
         }
     }
 }
@@ -69,7 +69,7 @@ enum CaseListOutput {
             }
             return table.render() + "共 \(cases.count) 条\n"
         case .json:
-            return JSONValue.array(cases.map { CaseExport.json($0, workspace: ws, now: now) }).serialized() + "\n"
+            return Output.terminalSafe(JSONValue.array(cases.map { CaseExport.json($0, workspace: ws, now: now) }).serialized()) + "\n"
         case .csv:
             var out = CaseExport.csvHeader.joined(separator: ",") + "\n"
             // Cells are neutralised like every other text we print: an escape sequence in a
@@ -93,7 +93,7 @@ struct CaseShowCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            let state = try env.service.load(code, as: env.person)
+            let state = try env.service.load(code, as: env.person, at: env.now)
             let events = try env.workspace.store.events(ofCase: state.id)
             let duplicates = try env.workspace.store.cases(CaseQuery(duplicateOf: state.code, order: .reportedAt))
             if format == .json {
@@ -106,12 +106,12 @@ struct CaseShowCommand: ParsableCommand {
                     })))
                     json = .object(pairs)
                 }
-                print(json.serialized())
+                Output.json(json)
                 return
             }
             // CaseDetailText returns titles and notes raw; neutralise before they reach the terminal.
             let text = CaseDetailText.render(state, events: events.map(\.event), duplicates: duplicates.map(\.code), workspace: env.workspace, now: env.now)
-            print(TextSanitizer.neutralise(text, singleLine: false), terminator: "")
+            Output.say(TextSanitizer.neutralise(text, singleLine: false), terminator: "")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import WanggeApp
 import WanggeCore
@@ -29,7 +30,7 @@ extension CaseVerb {
             let outcome = try env.service.execute(
                 try command(in: env), onCase: target.code, as: env.person, at: env.now,
                 expectedVersion: target.expectVersion, idempotencyKey: target.idempotencyKey)
-            print(CaseText.outcomeLine(outcome, workspace: env.workspace))
+            Output.say(CaseText.outcomeLine(outcome, workspace: env.workspace))
         }
     }
 }
@@ -89,7 +90,8 @@ struct FeedbackCommand: CaseVerb {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CaseTarget
     @Option(help: "处置结果") var text: String = ""
-    func command(in env: CommandEnvironment) throws -> CaseCommand { .feedback(text: text) }
+    @Option(name: .customLong("text-file"), help: "从文件读取处置结果（- 为标准输入），用于命令行放不下的长文") var textFile: String?
+    func command(in env: CommandEnvironment) throws -> CaseCommand { .feedback(text: try LongText.resolve(text, file: textFile)) }
 }
 
 struct VerifyCommand: CaseVerb {
@@ -235,5 +237,19 @@ struct CommentCommand: CaseVerb {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: CaseTarget
     @Option(help: "内容") var text: String = ""
-    func command(in env: CommandEnvironment) throws -> CaseCommand { .comment(text: text) }
+    @Option(name: .customLong("text-file"), help: "从文件读取内容（- 为标准输入），用于命令行放不下的长文") var textFile: String?
+    func command(in env: CommandEnvironment) throws -> CaseCommand { .comment(text: try LongText.resolve(text, file: textFile)) }
+}
+
+/// `--text` or `--text-file`: a single command-line argument holds at most 128 KiB on
+/// Linux (about 43,000 Chinese characters), so long notes come from a file or stdin.
+enum LongText {
+    static func resolve(_ text: String, file: String?) throws -> String {
+        guard let file else { return text }
+        guard text.isEmpty else { throw ValidationError("--text 和 --text-file 只能用一个") }
+        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+        guard let data else { throw AppError.badInput("无法读取文件 \(file)") }
+        guard let decoded = String(data: data, encoding: .utf8) else { throw AppError.badInput("\(file) 不是 UTF-8 文本") }
+        return decoded
+    }
 }

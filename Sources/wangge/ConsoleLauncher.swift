@@ -17,7 +17,7 @@ enum ConsoleLauncher {
         do {
             terminal = try CursesTerminal()
         } catch .notATerminal {
-            print(DemoSummary.text(env))
+            Output.say(DemoSummary.text(env))
             ErrorReporting.printError("标准输入或输出不是终端，控制台未打开（在终端中运行 wangge 即可进入控制台）")
             return
         } catch .unknownTerminal(let name) {
@@ -25,7 +25,7 @@ enum ConsoleLauncher {
         }
         let context = ConsoleContext(
             domain: env.workspace.context, person: env.person, language: options.language, themeNames: catalog.names)
-        let data = WorkspaceConsoleData(workspace: env.workspace, person: env.person)
+        let data = WorkspaceConsoleData(workspace: env.workspace, person: env.person, securityLog: env.securityLog)
         let fixed = env.now
         let clock: () -> Instant
         if env.nowIsFixed {

@@ -22,18 +22,34 @@ struct DemoCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath(defaultName: "demo.sqlite")
             let fm = FileManager.default
-            if reset {
+            if reset, fm.fileExists(atPath: path) {
+                // Only a demo is thrown away: a real deployment's database has no plan.
+                let store = try global.openStore(path: path)
+                if try store.configuration(named: ConfigurationName.organisation) != nil,
+                   try store.configuration(named: ConfigurationName.demoPlan) == nil {
+                    throw AppError.badInput("\(path) 不是演示数据库（没有 demo.toml），--reset 不会删除它")
+                }
                 for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
             }
             guard cases >= 0, cases <= 20_000_000 else { throw ValidationError("案件数量应在 0 到 20,000,000 之间") }
             if !fm.fileExists(atPath: path) {
                 try build(path: path)
             } else {
-                FileHandle.standardError.write(Data("使用已有的演示数据库 \(path)（--reset 重建）\n".utf8))
+                let store = try global.openStore(path: path)
+                if try store.configuration(named: ConfigurationName.organisation) == nil {
+                    try build(path: path)  // killed before the configuration was installed
+                } else if let plan = try DemoBuilder.unfinishedPlan(in: store) {
+                    let progress = ProgressLine(label: "继续生成演示案件")
+                    FileHandle.standardError.write(Data("演示数据库 \(path) 上次没有建完，按原计划（\(plan.options.cases) 件）继续\n".utf8))
+                    try DemoBuilder.resume(plan, into: store, progress: { done, total in progress.update(done, total) })
+                    progress.finish()
+                } else {
+                    FileHandle.standardError.write(Data("使用已有的演示数据库 \(path)（--reset 重建）\n".utf8))
+                }
             }
-            let env = try GlobalOptions.with(db: path, global).environment()
+            let env = try GlobalOptions.with(db: path, global).environment(channel: noConsole ? .cli : .console)
             if noConsole {
-                print(DemoSummary.text(env))
+                Output.say(DemoSummary.text(env))
                 return
             }
             try ConsoleLauncher.run(env: env, options: console)
@@ -51,7 +67,6 @@ struct DemoCommand: ParsableCommand {
             into: store, options: .init(cases: cases, seed: seed, operatorLogin: login, operatorRole: operatorRole),
             now: now, progress: { done, total in progress.update(done, total) })
         progress.finish()
-        try store.refreshPlannerStatistics()
         let seconds = Date().timeIntervalSince(started)
         FileHandle.standardError.write(Data("已建立演示数据库 \(path)：\(cases) 件案件，用时 \(String(format: "%.1f", seconds)) 秒\n".utf8))
     }

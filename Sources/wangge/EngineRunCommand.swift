@@ -22,6 +22,7 @@ struct EngineRunCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "只执行一次检查后退出") var once = false
+    @Flag(name: .customLong("until-idle"), help: "连续检查，直到没有到期待查的案件再退出（停机后补做、测试）") var untilIdle = false
     @Option(help: "两次检查之间的秒数（默认取规则文件 [engine] tick_seconds）") var tick: Int?
     @Option(name: .customLong("rules"), help: "使用该规则文件而不是数据库中的规则（试运行）") var rulesFile: String?
     @Flag(name: .customLong("without-lease"), help: "（测试用）不取租约，只靠幂等键防止重复") var withoutLease = false
@@ -49,12 +50,14 @@ struct EngineRunCommand: ParsableCommand {
             sigaddset(&unblock, SIGINT)
             sigprocmask(SIG_UNBLOCK, &unblock, nil)
             var standby = false
-            while engineStopSignal == 0 {
+            var idle = false
+            while engineStopSignal == 0 && !idle {
                 let now = try global.currentTime(calendar: workspace.calendar)
                 let started = Date()
                 do {
                     if try runner.reloadRulesIfChanged() { log("规则已更新：\(runner.rules.source.chineseName)，\(runner.rules.set.rules.count) 条规则") }
                     let report = try runner.tick(now: now)
+                    if untilIdle, case .active = report.mode, report.evaluated == 0 { idle = true }
                     let ms = Int(Date().timeIntervalSince(started) * 1000)
                     if case .standby = report.mode {
                         if !standby || once { log(report.summary) }
@@ -69,7 +72,10 @@ struct EngineRunCommand: ParsableCommand {
                     log(lost.description)
                 }
                 if once { break }
-                let until = Date().addingTimeInterval(Double(interval))
+                // Catching up: the next tick at once, unless another engine holds the
+                // lease (then wait for it, a second at a time, as in standby).
+                if untilIdle && !standby { continue }
+                let until = Date().addingTimeInterval(Double(untilIdle ? 1 : interval))
                 while engineStopSignal == 0 && Date() < until { usleep(100_000) }
             }
             runner.stop()
@@ -79,7 +85,7 @@ struct EngineRunCommand: ParsableCommand {
 
     func log(_ line: String) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        FileHandle.standardError.write(Data("[\(stamp)] \(line)\n".utf8))
+        FileHandle.standardError.write(Data("[\(stamp)] \(TextSanitizer.neutralise(line, singleLine: false))\n".utf8))
     }
 }
 

@@ -24,6 +24,16 @@ enum ErrorReporting {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((TextSanitizer.neutralise(message, singleLine: false) + "\n").utf8))
+        let prefix = linePrefix ?? ""
+        FileHandle.standardError.write(Data((TextSanitizer.neutralise(prefix + message, singleLine: false) + "\n").utf8))
+    }
+
+    private static let prefixLock = NSLock()
+    nonisolated(unsafe) private static var prefixValue: String?
+
+    /// Put before every message while a batch runs a line (`第 12 行：`).
+    static var linePrefix: String? {
+        get { prefixLock.lock(); defer { prefixLock.unlock() }; return prefixValue }
+        set { prefixLock.lock(); prefixValue = newValue; prefixLock.unlock() }
     }
 }

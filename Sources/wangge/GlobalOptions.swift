@@ -27,11 +27,38 @@ struct GlobalOptions: ParsableArguments {
         return Self.defaultDataDirectory() + "/" + defaultName
     }
 
-    /// Opens the store, creating the parent directory when needed.
+    /// Opens the store, creating the parent directory when needed. Refuses a database
+    /// that anyone on the host could write or replace (`DatabaseFileSafety`).
     func openStore(path: String) throws -> SQLiteCaseStore {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        return try SQLiteCaseStore(path: path, durability: Self.durability())
+        try Self.refuseUnsafe(path)
+        // A database this user may only read is opened read-only: lists and `case show`
+        // work, and a write says plainly that (and why) it cannot be done.
+        let readOnly = FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0
+        let store = try SQLiteCaseStore(
+            path: path, busyTimeoutSeconds: Self.busyTimeout(), readOnly: readOnly, durability: Self.durability())
+        store.busyWaits.setHandler { wait in
+            ErrorReporting.printError("数据库正被其他程序写入，已等待 \(wait.seconds) 秒，继续等待（最长 \(wait.limit) 秒）…")
+        }
+        return store
+    }
+
+    /// How long a command waits for another process's write lock (`WANGGE_BUSY_TIMEOUT`
+    /// seconds, default 300), saying so on stderr after a second and every five.
+    static func busyTimeout() -> Double {
+        ProcessInfo.processInfo.environment["WANGGE_BUSY_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 300
+    }
+
+    /// Throws when the database or its directory is world-writable, unless the person
+    /// running the command knowingly allowed it (a warning is printed then).
+    static func refuseUnsafe(_ path: String) throws {
+        guard let problem = DatabaseFileSafety.problem(path: path) else { return }
+        if ProcessInfo.processInfo.environment[DatabaseFileSafety.overrideVariable] == "1" {
+            ErrorReporting.printError("警告：\(problem)（因 \(DatabaseFileSafety.overrideVariable)=1 仍然打开）")
+            return
+        }
+        throw AppError.unsafeDatabase(problem)
     }
 
     /// `WANGGE_DURABILITY=full` makes every commit wait for an fsync (survives a power
@@ -50,16 +77,36 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Everything a verb needs: the workspace, the acting person and the time.
-    func environment() throws -> CommandEnvironment {
+    /// `channel` says where refused attempts came from in the security log. In a batch
+    /// the same options give the same environment (the database opened once).
+    func environment(channel: SecurityLogger.Channel = .cli) throws -> CommandEnvironment {
+        let key = [databasePath(), asLogin ?? "", now ?? "", channel.rawValue].joined(separator: "\u{1}")
+        return try EnvironmentCache.value(for: key) { try makeEnvironment(channel: channel) }
+    }
+
+    private func makeEnvironment(channel: SecurityLogger.Channel) throws -> CommandEnvironment {
         let path = databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw AppError.notInitialised(path)
         }
         let store = try openStore(path: path)
         let workspace = try Workspace(store: store)
-        let person = try Identity.resolve(login: Identity.currentLogin(), asLogin: asLogin, in: workspace.organisation)
-        var environment = CommandEnvironment(workspace: workspace, person: person, now: try currentTime(calendar: workspace.calendar))
-        environment.nowIsFixed = !(now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
+        let securityLog = SecurityLogger(osLogin: Identity.currentLogin(), channel: channel, wallClock: { SystemClock.now() })
+        let now = try currentTime(calendar: workspace.calendar)
+        let person = try Identity.resolve(
+            login: securityLog.osLogin, asLogin: asLogin, in: workspace, securityLog: securityLog, at: now)
+        var environment = CommandEnvironment(workspace: workspace, person: person, now: now, securityLog: securityLog)
+        environment.nowIsFixed = !(self.now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"] ?? "").isEmpty
+        if environment.nowIsFixed, person.role != .admin, !workspace.isDemo {
+            // A fixed clock would let an operator backdate a feedback or a dispatch.
+            let refusal = AppError.fixedClockRefused(person.login)
+            if let failure = securityLog.record(
+                reason: "fixedClock", action: SecurityLogger.fixedClockAction, actor: person.login,
+                message: refusal.description, at: SystemClock.now(), in: store) {
+                throw AppError.badInput(refusal.description + "（\(failure)）")
+            }
+            throw refusal
+        }
         return environment
     }
 }
@@ -67,11 +114,13 @@ struct GlobalOptions: ParsableArguments {
 struct CommandEnvironment {
     let workspace: Workspace
     let person: Person
-    let now: Instant
+    var now: Instant
+    /// Where refusals are recorded: the OS login, the channel and the wall clock.
+    let securityLog: SecurityLogger
     /// Whether `now` was fixed by --now / WANGGE_NOW (the console's clock then stands still).
     var nowIsFixed = false
 
-    var service: CaseService { CaseService(workspace: workspace) }
+    var service: CaseService { CaseService(workspace: workspace, securityLog: securityLog) }
     var calendar: WorkCalendar { workspace.calendar }
 
     func parseTime(_ text: String) throws -> Instant {
@@ -79,5 +128,30 @@ struct CommandEnvironment {
             throw ValidationError("无法识别的时间 \(text)（应形如 2026-11-20T10:00）")
         }
         return instant
+    }
+}
+
+/// The environments of a batch, so that its lines share one open database and one
+/// parsed configuration. Off (every call builds its own) outside `wangge batch`.
+enum EnvironmentCache {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var entries: [String: CommandEnvironment]?
+
+    static func enable() { lock.lock(); entries = [:]; lock.unlock() }
+    static func disable() { lock.lock(); entries = nil; lock.unlock() }
+
+    static func value(for key: String, _ make: () throws -> CommandEnvironment) throws -> CommandEnvironment {
+        lock.lock()
+        let cached = entries?[key]
+        let enabled = entries != nil
+        lock.unlock()
+        if var cached {
+            // The wall clock moves on between the lines of a long batch.
+            if !cached.nowIsFixed { cached.now = SystemClock.now() }
+            return cached
+        }
+        let made = try make()
+        if enabled { lock.lock(); entries?[key] = made; lock.unlock() }
+        return made
     }
 }

@@ -16,7 +16,7 @@ struct LogCommand: ParsableCommand {
             let env = try global.environment()
             let store = env.workspace.store
             var caseID: Int64?
-            if let code { caseID = try env.service.load(code, as: env.person).id }
+            if let code { caseID = try env.service.load(code, as: env.person, at: env.now).id }
             var codes: [Int64: CaseState] = [:]
             var table = TextTable(headers: ["序号", "时间", "案件", "版本", "操作人", "事件", "哈希"], flexibleColumn: 5)
             for stored in try store.log(afterSeq: after, limit: limit, caseID: caseID) {
@@ -31,7 +31,7 @@ struct LogCommand: ParsableCommand {
                     String(stored.hash.prefix(12)),
                 ])
             }
-            print(table.render(), terminator: "")
+            Output.say(table.render(), terminator: "")
         }
     }
 }
@@ -40,22 +40,44 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "校验事件哈希链，并核对由事件重建的投影与现有投影是否一致")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "只做控制台启动时的快速校验（触发器、结构版本、新事件、滚动抽查），并报告读了多少、用了多久")
+    var quick = false
 
     func run() throws {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
+            let store = try global.openStore(path: path)
+            if quick { return try runQuick(store) }
             let report = try store.check()
             if report.isClean {
-                print("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致")
+                // Consoles starting later need verify only what comes after this.
+                try? store.markFullyChecked()
+                Output.say("完整性校验通过：\(report.eventsChecked) 条事件哈希链完整，\(report.casesChecked) 件案件的投影与重建结果一致，安全日志 \(report.refusalsChecked) 条记录完整")
                 return
             }
-            if let first = report.firstBadEvent { print("第一个有问题的事件：#\(first)") }
-            for problem in report.problems { print("✗ \(problem)") }
-            print("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
+            if let first = report.firstBadEvent { Output.say("第一个有问题的事件：#\(first)") }
+            for problem in report.problems { Output.say("✗ \(problem)") }
+            Output.say("完整性校验失败：\(report.problems.count) 处问题（共检查 \(report.eventsChecked) 条事件）")
             throw ExitCode(1)
         }
+    }
+
+    func runQuick(_ store: SQLiteCaseStore) throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report = try store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
+        let elapsed = started.duration(to: clock.now)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let read = "核验 \(report.eventsVerified) 条事件、\(report.casesVerified) 件案件的投影，用时 \(Int(ms.rounded())) ms"
+            + (report.partial ? "（新事件过多，只核验了最新的部分）" : "")
+        if report.isClean {
+            Output.say("快速校验通过：\(read)")
+            return
+        }
+        for problem in report.problems { Output.say("✗ \(problem)") }
+        Output.say("快速校验发现 \(report.problems.count) 处问题（\(read)）；请运行 wangge check 全面校验")
+        throw ExitCode(1)
     }
 }
 
@@ -66,11 +88,9 @@ struct RebuildCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            if let refusal = Permissions.check(env.person, .manageOrganisation, grid: "", caseState: nil, organisation: env.workspace.organisation) {
-                throw refusal
-            }
+            try env.service.authorise(.manageOrganisation, as: env.person, at: env.now)
             try env.workspace.store.rebuildProjections()
-            print("已由事件日志重建投影")
+            Output.say("已由事件日志重建投影")
         }
     }
 }
@@ -79,6 +99,6 @@ struct PermissionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "permissions", abstract: "打印权限矩阵（Markdown）")
 
     func run() throws {
-        print(PermissionMatrixText.markdown())
+        Output.say(PermissionMatrixText.markdown())
     }
 }

@@ -22,10 +22,10 @@ struct MeetingCommand: ParsableCommand {
                 day = env.calendar.civil(env.now).date
             }
             let agenda = try MeetingAgendaBuilder.build(env.workspace, date: day, as: env.person)
-            print("三五联席会议 \(agenda.meeting) 议程：共 \(agenda.count) 件")
+            Output.say("三五联席会议 \(agenda.meeting) 议程：共 \(agenda.count) 件")
             let ws = env.workspace
             for (level, items) in agenda.levels {
-                print("\n【\(level.chineseName)层级】\(items.count) 件")
+                Output.say("\n【\(level.chineseName)层级】\(items.count) 件")
                 var table = TextTable(headers: ["编号", "分类", "网格", "状态", "时限", "上报", "列入原因", "标题"], flexibleColumn: 7)
                 for item in items {
                     let s = item.state
@@ -36,7 +36,7 @@ struct MeetingCommand: ParsableCommand {
                         (item.carriedOver ? "（往期遗留）" : "") + item.reasons.joined(separator: "；"), s.title,
                     ])
                 }
-                print(table.render(maxWidth: 240), terminator: "")
+                Output.say(table.render(maxWidth: 240), terminator: "")
             }
         }
     }

@@ -23,7 +23,7 @@ struct ReportCaseCommand: ParsableCommand {
                 ReportCommand(title: title, description: description, category: category, grid: grid, building: building,
                               source: source, severity: severity, sourceRef: sourceRef),
                 as: env.person, at: env.now, idempotencyKey: idempotencyKey)
-            print("已上报 \(state.code)：\(TextSanitizer.neutralise(state.title))（\(env.workspace.organisation.grid(state.grid)?.name ?? state.grid)，派遣截止 \(state.dueAt.map { CaseText.short($0, env.calendar) } ?? "—")）")
+            Output.say("已上报 \(state.code)：\(TextSanitizer.neutralise(state.title))（\(env.workspace.organisation.grid(state.grid)?.name ?? state.grid)，派遣截止 \(state.dueAt.map { CaseText.short($0, env.calendar) } ?? "—")）")
         }
     }
 }

@@ -39,10 +39,10 @@ struct RulesCheckCommand: ParsableCommand {
                 loaded = (try EngineRules.parseStandalone(DefaultRules.text, file: DefaultRules.fileName), DefaultRules.fileName)
             }
             let set = loaded.set
-            print("规则检查通过：\(loaded.source)，\(set.rules.count) 条规则，\(set.inhibitions.count) 条抑制，重复上报检测\(set.duplicates.enabled ? "已开启" : "已关闭")"
+            Output.say("规则检查通过：\(loaded.source)，\(set.rules.count) 条规则，\(set.inhibitions.count) 条抑制，重复上报检测\(set.duplicates.enabled ? "已开启" : "已关闭")"
                   + (workspace == nil ? "（未连接数据库，未核对分类和部门编码）" : ""))
             for rule in set.rules {
-                print("  \(rule.order)\t\(rule.id)\t\(rule.description)\(rule.stop ? "（stop）" : "")")
+                Output.say("  \(rule.order)\t\(rule.id)\t\(rule.description)\(rule.stop ? "（stop）" : "")")
             }
         }
     }
@@ -67,7 +67,7 @@ struct RulesExportCommand: ParsableCommand {
                 }
                 FileHandle.standardError.write(Data("已写入 \(output)\n".utf8))
             } else {
-                print(text, terminator: "")
+                Output.file(text)
             }
         }
     }
@@ -82,11 +82,9 @@ struct RulesInstallCommand: ParsableCommand {
     func run() throws {
         try ErrorReporting.run {
             let env = try global.environment()
-            if let refusal = Permissions.check(env.person, .manageOrganisation, grid: "", caseState: nil, organisation: env.workspace.organisation) {
-                throw refusal
-            }
+            try env.service.authorise(.manageOrganisation, as: env.person, at: env.now)
             let loaded = try EngineRules.install(try EngineRulesFile.read(file), file: file, into: env.workspace)
-            print("已安装规则 \(file)：\(loaded.set.rules.count) 条规则；引擎将重新检查全部未办结案件")
+            Output.say("已安装规则 \(file)：\(loaded.set.rules.count) 条规则；引擎将重新检查全部未办结案件")
         }
     }
 }
@@ -102,8 +100,8 @@ struct RulesExplainCommand: ParsableCommand {
         try ErrorReporting.run {
             let env = try global.environment()
             let rules = try rulesFile.map { try EngineRulesFile.load($0, env.workspace) } ?? EngineRules.load(env.workspace)
-            let state = try env.service.load(code, as: env.person)
-            print(try RulesExplainText.render(state, rules: rules, workspace: env.workspace, at: env.now), terminator: "")
+            let state = try env.service.load(code, as: env.person, at: env.now)
+            Output.say(try RulesExplainText.render(state, rules: rules, workspace: env.workspace, at: env.now), terminator: "")
         }
     }
 }

@@ -26,7 +26,7 @@ struct RulesReplayCommand: ParsableCommand {
             let began = Date()
             let report = try RulesReplay(workspace: env.workspace, rules: rules).run(from: start, to: end)
             let seconds = Date().timeIntervalSince(began)
-            print(RulesReplayText.render(report, rules: rules, calendar: env.calendar, seconds: seconds, limit: limit), terminator: "")
+            Output.say(RulesReplayText.render(report, rules: rules, calendar: env.calendar, seconds: seconds, limit: limit), terminator: "")
         }
     }
 }

@@ -1,3 +1,4 @@
+import WanggeCore
 import WanggeTUI
 
 /// A plain-text table for the terminal: columns padded by display width (Chinese

@@ -60,7 +60,7 @@ final class CLIHarness: @unchecked Sendable {
         }
     }
 
-    func start(_ arguments: [String]) throws -> Running {
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
         let binary = try #require(Self.binary, "the wangge binary was not found next to \(CommandLine.arguments[0]); build it with `swift build`")
         let process = Process()
         process.executableURL = binary
@@ -69,6 +69,7 @@ final class CLIHarness: @unchecked Sendable {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "WANGGE_DB")
         env.removeValue(forKey: "WANGGE_NOW")
+        env.merge(extra) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -32,6 +32,7 @@ struct PermissionMatrixTests {
         escalate             - - S - S S - - -
         comment              G G S H S S S S S
         manage_organisation  - - - - - - - - A
+        audit                - - - - - S S - A
         """
 
     static let columns: [Role] = [.gridWorker, .partTimeWorker, .gridLeader, .liaison, .dispatcher, .supervisor, .leader, .evaluator, .admin]

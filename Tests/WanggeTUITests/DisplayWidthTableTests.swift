@@ -1,11 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 import Testing
+@testable import WanggeCore
 @testable import WanggeTUI
 
 /// The width table is generated from glibc; this suite checks it against every code point
 /// and, with `WANGGE_WRITE_WIDTH_TABLE=<path>`, writes a fresh table there (after a glibc or
-/// Unicode upgrade: point it at `Sources/WanggeTUI/Terminal/DisplayWidthTable.swift`).
+/// Unicode upgrade: point it at `Sources/WanggeCore/Text/ScalarWidthTable.swift`).
 @Suite struct DisplayWidthTableTests {
     @Test func tableMatchesGlibcForEveryCodePoint() throws {
         let wcwidth = try #require(GlibcWidth.load())
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func boundariesAscend() {
-        let starts = DisplayWidth.boundaries.map { $0 >> 2 }
+        let starts = ScalarWidth.boundaries.map { $0 >> 2 }
         #expect(starts.first == 0)
         #expect(zip(starts, starts.dropFirst()).allSatisfy { $0 < $1 })
     }
@@ -46,7 +47,7 @@ import Testing
             "// Generated from glibc \(GlibcWidth.version) wcwidth under C.UTF-8. Do not edit by hand; regenerate with",
             "// WANGGE_WRITE_WIDTH_TABLE=<this file> swift test --filter DisplayWidthTableTests",
             "",
-            "extension DisplayWidth {",
+            "extension ScalarWidth {",
             "    /// Where the width class changes, ascending: `codePoint << 2 | class`, class 0, 1 or 2",
             "    /// columns, or 3 for \"not printable\" (glibc's -1). A class holds up to the next entry.",
             "    static let boundaries: [UInt32] = [",

@@ -18,14 +18,14 @@ public enum OrganisationFile {
         }
         for f in try root.tables("street") {
             try f.rejectUnknownKeys(allowed: ["code", "name"])
-            let code = try f.string("code")
+            let code = try Self.code(f)
             try unique(code, f, "街道")
             streets.append(Street(code: code, name: try f.string("name"), county: county))
         }
         var communities: [Community] = []
         for f in try root.tables("community") {
             try f.rejectUnknownKeys(allowed: ["code", "name", "street", "position"])
-            let code = try f.string("code")
+            let code = try Self.code(f)
             try unique(code, f, "社区")
             let street = try f.string("street")
             guard streets.contains(where: { $0.code == street }) else { throw f.fail("未知的街道 \(street)", at: "street") }
@@ -34,7 +34,7 @@ public enum OrganisationFile {
         var sections: [Section] = []
         for f in try root.tables("section") {
             try f.rejectUnknownKeys(allowed: ["code", "name", "community"])
-            let code = try f.string("code")
+            let code = try Self.code(f)
             try unique(code, f, "片区")
             let community = try f.string("community")
             guard communities.contains(where: { $0.code == community }) else { throw f.fail("未知的社区 \(community)", at: "community") }
@@ -43,7 +43,7 @@ public enum OrganisationFile {
         var grids: [Grid] = []
         for f in try root.tables("grid") {
             try f.rejectUnknownKeys(allowed: ["code", "name", "community", "section", "kind", "households", "residents", "position", "building"])
-            let code = try f.string("code")
+            let code = try Self.code(f)
             try unique(code, f, "网格")
             let community = try f.string("community")
             guard communities.contains(where: { $0.code == community }) else { throw f.fail("未知的社区 \(community)", at: "community") }
@@ -54,7 +54,7 @@ public enum OrganisationFile {
             var buildings: [Building] = []
             for b in try f.tables("building") {
                 try b.rejectUnknownKeys(allowed: ["code", "name", "households"])
-                let bcode = try b.string("code")
+                let bcode = try Self.code(b)
                 if buildings.contains(where: { $0.code == bcode }) { throw b.fail("楼栋编码 \(bcode) 重复", at: "code") }
                 buildings.append(Building(code: bcode, name: try b.string("name"), households: try nonNegative(b, "households") ?? 0))
             }
@@ -67,7 +67,7 @@ public enum OrganisationFile {
         var units: [Unit] = []
         for f in try root.tables("unit") {
             try f.rejectUnknownKeys(allowed: ["code", "name", "kind"])
-            let code = try f.string("code")
+            let code = try Self.code(f)
             try unique(code, f, "单位")
             units.append(Unit(code: code, name: try f.string("name"), kind: try f.optionalOneOf("kind", UnitKind.self) ?? .department))
         }
@@ -90,6 +90,18 @@ public enum OrganisationFile {
         }
         return Organisation(county: county, streets: streets, communities: communities, sections: sections,
                             grids: grids, units: units, people: people)
+    }
+
+    /// A code: ASCII letters, digits and `. _ -` only. Codes are typed on command lines,
+    /// matched exactly and joined into scopes (`grids:0101,0102`); a zero-width space, a
+    /// bidi override or a comma in one would make two codes look alike or split one.
+    static func code(_ f: TOMLFields, _ key: String = "code") throws(TOMLError) -> String {
+        let code = try f.string(key)
+        guard !code.isEmpty else { throw f.fail("编码不能为空", at: key) }
+        if let bad = code.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))) }) {
+            throw f.fail("编码 \(TextSanitizer.neutralise(code)) 含有不允许的字符 \(TextSanitizer.codePointMark(bad.value))：只能用字母、数字和 . _ -", at: key)
+        }
+        return code
     }
 
     static func position(_ f: TOMLFields) throws(TOMLError) -> MapPosition? {

@@ -1,3 +1,4 @@
+import Foundation
 import WanggeApp
 import WanggeCore
 import WanggeStore
@@ -17,6 +18,17 @@ public protocol ConsoleData: AnyObject, Sendable {
     func gridLoads(now: Instant) throws -> [String: GridLoad]
     /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
     func execute(_ request: ActionRequest, now: Instant) throws -> String
+    /// The start-up check for changes made behind the program's back (bounded work).
+    func quickCheck() throws -> QuickCheckReport
+    /// Who is told while a call waits for another process's write lock.
+    func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?)
+}
+
+extension ConsoleData {
+    /// Data that is not a database has nothing to check.
+    public func quickCheck() throws -> QuickCheckReport { QuickCheckReport() }
+    /// Data that is not a database never waits for a lock.
+    public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) {}
 }
 
 /// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and
@@ -26,10 +38,12 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
     public let person: Person
     let service: CaseService
 
-    public init(workspace: Workspace, person: Person) {
+    /// `securityLog` records the operator's refused attempts (the console passes one;
+    /// tests may not).
+    public init(workspace: Workspace, person: Person, securityLog: SecurityLogger? = nil) {
         self.workspace = workspace
         self.person = person
-        service = CaseService(workspace: workspace)
+        service = CaseService(workspace: workspace, securityLog: securityLog)
     }
 
     public func changeCounter() throws -> Int64 { try workspace.store.changeCounter() }
@@ -53,6 +67,12 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
         }
         return loads
     }
+
+    public func quickCheck() throws -> QuickCheckReport {
+        try workspace.store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
+    }
+
+    public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) { workspace.store.busyWaits.setHandler(handler) }
 
     public func execute(_ request: ActionRequest, now: Instant) throws -> String {
         let outcome = try service.execute(

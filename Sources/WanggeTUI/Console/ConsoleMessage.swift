@@ -26,6 +26,11 @@ public enum ConsoleMessage: Sendable {
     case engineTicked(EngineTickReport)
     /// The console's own engine could not tick (a broken rules file, a locked database).
     case engineFailed(String)
+    /// The start-up integrity check (run off the main loop) is done: the first problem
+    /// and how many more, or nil when clean.
+    case integrityChecked(problem: String?, more: Int)
+    /// A call is waiting for another process's write lock.
+    case waitingForLock(BusyWait)
 }
 
 /// What a background count was for.

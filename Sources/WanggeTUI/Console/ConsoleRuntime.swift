@@ -51,9 +51,43 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     /// Loads the first screen and draws it.
     @discardableResult
     public func start() -> FrameDriver<Backend>.Report {
+        watchLockWaits()
+        checkIntegrity()
         lastCounter = try? data.changeCounter()
         perform(ConsoleUpdate.start(&state))
         return render()
+    }
+
+    /// Shows a wait for another process's write lock on the status bar at once: drawn
+    /// from inside the waiting call when it is the loop's own (nothing else would draw
+    /// until the lock is free), handed to the main loop when a background count waits.
+    func watchLockWaits() {
+        let reference = RuntimeReference(self)
+        let mailbox = self.mailbox
+        data.onBusyWait { wait in
+            if pthread_equal(pthread_self(), reference.loopThread) != 0, let runtime = reference.runtime {
+                runtime.send(.waitingForLock(wait))
+                runtime.render()
+            } else {
+                mailbox.notify(.waitingForLock(wait))
+            }
+        }
+    }
+
+    /// Runs the store's bounded start-up check off the main loop (the first frame does
+    /// not wait for it); what it finds stays on the status bar.
+    func checkIntegrity() {
+        let data = self.data
+        let mailbox = self.mailbox
+        mailbox.begin()
+        countQueue.async {
+            do {
+                let report = try data.quickCheck()
+                mailbox.post(.integrityChecked(problem: report.problems.first?.description, more: max(0, report.problems.count - 1)))
+            } catch {
+                mailbox.post(.integrityChecked(problem: "\(error)", more: 0))
+            }
+        }
     }
 
     /// The main loop, until the operator quits.
@@ -257,6 +291,14 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     }
 }
 
+/// The runtime as the busy handler sees it: only ever used on the main thread.
+final class RuntimeReference<Backend: TerminalBackend>: @unchecked Sendable {
+    weak var runtime: ConsoleRuntime<Backend>?
+    /// The thread that runs the console's loop (the one that started it).
+    let loopThread = pthread_self()
+    init(_ runtime: ConsoleRuntime<Backend>) { self.runtime = runtime }
+}
+
 /// Answers of background counts, handed from the count queue to the main loop.
 final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
@@ -275,6 +317,13 @@ final class Mailbox: @unchecked Sendable {
         lock.lock()
         if let message { messages.append(message) }
         running -= 1
+        lock.unlock()
+    }
+
+    /// A message that answers no count (a lock wait seen by a background call).
+    func notify(_ message: ConsoleMessage) {
+        lock.lock()
+        messages.append(message)
         lock.unlock()
     }
 

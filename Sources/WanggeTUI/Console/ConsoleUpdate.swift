@@ -88,6 +88,12 @@ public enum ConsoleUpdate {
             state.engine = .failing
             state.status = StatusMessage(state.context.strings.engineFailed(message), .error)
             return []
+        case .waitingForLock(let wait):
+            state.status = StatusMessage(state.context.strings.waitingForLock(seconds: wait.seconds, limit: wait.limit), .error)
+            return []
+        case let .integrityChecked(problem, more):
+            state.integrityWarning = problem.map { state.context.strings.integrityWarning($0, more: more) }
+            return []
         }
     }
 

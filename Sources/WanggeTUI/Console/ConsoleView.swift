@@ -58,6 +58,9 @@ public enum ConsoleView {
         if let status = state.status {
             style = Style(status.kind == .error ? .error : .statusBar)
             text = " " + status.text
+        } else if let warning = state.integrityWarning {
+            style = Style(.error, .bold)
+            text = " " + warning
         } else {
             style = Style(.statusBar)
             text = " " + state.context.strings.keysHint

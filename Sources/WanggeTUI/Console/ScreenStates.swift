@@ -134,6 +134,9 @@ public struct ConsoleState: Sendable {
     /// How far the help is scrolled, in lines.
     public var helpScroll = 0
     public var status: StatusMessage?
+    /// What the start-up integrity check found, shown on the status bar whenever no
+    /// newer message covers it, for as long as the console runs.
+    public var integrityWarning: String?
     public var size: TerminalSize
     public var now: Instant
     public var themeName: String

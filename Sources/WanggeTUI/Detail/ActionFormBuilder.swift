@@ -66,7 +66,7 @@ public enum ActionFormBuilder {
                 FormField(.level, .choice(levels.map { FormChoice(value: $0.rawValue, label: s.levelName($0)) })),
                 FormField(.reason, .text(required: true)),
             ]
-        case .handlerAccept, .archive, .resume, .view, .report, .manageOrganisation:
+        case .handlerAccept, .archive, .resume, .view, .report, .manageOrganisation, .audit:
             fields = []
         }
         return ActionForm(action: action, targets: targets, fields: fields)
@@ -144,7 +144,7 @@ public enum ActionFormBuilder {
         case .reopen: return .success(.reopen(reason: text(.reason)))
         case .escalate: return .success(.escalate(to: Level(rawValue: text(.level)), reason: text(.reason), rule: nil))
         case .comment: return .success(.comment(text: text(.text)))
-        case .view, .report, .manageOrganisation:
+        case .view, .report, .manageOrganisation, .audit:
             return .failure(FormProblem(field: nil, message: s.refused(s.actionName(form.action))))
         }
     }

@@ -59,7 +59,7 @@ public enum CaseActions {
         case .reopen: return .reopen(reason: placeholder)
         case .escalate: return .escalate(to: nil, reason: placeholder, rule: nil)
         case .comment: return .comment(text: placeholder)
-        case .view, .report, .manageOrganisation: return nil
+        case .view, .report, .manageOrganisation, .audit: return nil
         }
     }
 }

@@ -91,6 +91,7 @@ extension UIStrings {
         case .escalate: return "escalate"
         case .comment: return "comment"
         case .manageOrganisation: return "manage organisation"
+        case .audit: return "audit"
         }
     }
 

@@ -55,6 +55,17 @@ public struct UIStrings: Sendable, Hashable {
         return t("升级引擎：\(first)\(more)", "Engine: \(first)\(more)")
     }
     public func engineFailed(_ message: String) -> String { t("升级引擎未能运行：\(message)", "Engine could not run: \(message)") }
+    /// Another program holds the write lock; the console waits instead of failing.
+    public func waitingForLock(seconds: Int, limit: Int) -> String {
+        t("数据库正被其他程序写入，已等待 \(seconds) 秒，继续等待（最长 \(limit) 秒）…",
+          "The database is being written by another program: waited \(seconds) s, still waiting (up to \(limit) s)…")
+    }
+
+    /// The start-up check found the database changed behind the program's back.
+    public func integrityWarning(_ problem: String, more: Int) -> String {
+        t("⚠ 数据库可能在 wangge 之外被改动：\(problem)\(more > 0 ? "（另有 \(more) 处）" : "")。请管理员运行 wangge check",
+          "⚠ The database may have been changed outside wangge: \(problem)\(more > 0 ? " (and \(more) more)" : ""). Ask an admin to run wangge check")
+    }
     /// The title bar's mark for this console's engine.
     public func engineMark(_ indicator: EngineIndicator) -> String {
         switch indicator {

@@ -1,22 +1,18 @@
+import WanggeCore
+
 /// Column widths measured the way the terminal measures them.
 ///
 /// ncursesw and the terminal behind it (tmux, xterm, an SSH client) decide how many columns a
 /// character takes with glibc's `wcwidth`. If layout used any other rule, a Chinese title
 /// would push the border it sits next to out of place. So the table here is generated from
-/// glibc's `wcwidth` under `C.UTF-8` (see `DisplayWidthTable.swift`), and a test compares it
+/// glibc's `wcwidth` under `C.UTF-8` (see `ScalarWidthTable.swift` in WanggeCore), and a test compares it
 /// with the live function: CJK and fullwidth forms are 2 columns, combining and zero-width
 /// marks 0, ambiguous-width characters (—, ×, box drawing) 1.
 public enum DisplayWidth {
     /// The columns one scalar takes, exactly as glibc's `wcwidth`: 0, 1, 2, or -1 when the
     /// scalar is not printable (controls, unassigned code points, line separators).
     /// Unprintable scalars never reach a buffer: `TextSanitizer` replaces them first.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return 1 }
-        if value >= 0x4E00 && value <= 0x9FFF { return 2 }  // CJK unified ideographs
-        let widthClass = Int(boundaries[boundaryIndex(for: value)] & 3)
-        return widthClass == 3 ? -1 : widthClass
-    }
+    public static func of(_ scalar: Unicode.Scalar) -> Int { ScalarWidth.of(scalar) }
 
     /// The columns `text` takes once it is in a `ScreenBuffer`: neutralised as one line by
     /// `TextSanitizer` and cut into terminal cells. Layout measures with this so that what it
@@ -35,22 +31,5 @@ public enum DisplayWidth {
     }
 
     /// Whether the terminal can print `scalar` as it is (glibc `wcwidth` is not -1).
-    public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        of(scalar) >= 0
-    }
-
-    /// The index of the last boundary at or before `value` (binary search).
-    private static func boundaryIndex(for value: UInt32) -> Int {
-        var low = 0
-        var high = boundaries.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if boundaries[middle] >> 2 <= value {
-                low = middle
-            } else {
-                high = middle - 1
-            }
-        }
-        return low
-    }
+    public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool { ScalarWidth.isPrintable(scalar) }
 }

@@ -1,3 +1,4 @@
+import WanggeCore
 /// A grid of cells that a frame is rendered into before anything reaches the terminal.
 ///
 /// Screens draw into a fresh buffer; `ScreenDiff` compares it with the previous frame and

@@ -1,3 +1,4 @@
+import WanggeCore
 /// One terminal cell's worth of text: a spacing scalar and the zero-width marks that follow
 /// it, with the columns it takes (1 or 2).
 public struct TerminalCluster: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import WanggeCore
 /// Cutting and padding text by display width, for columns and cards.
 ///
 /// Everything measures with `DisplayWidth.of`, the same function `ScreenBuffer.put` draws
@@ -12,8 +13,9 @@ public enum TextFit {
     /// land in one leaves a space.
     public static func clip(_ text: String, _ width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }
-        let clean = TextSanitizer.neutralise(text)
-        if DisplayWidth.of(clean) <= width { return clean }
+        let (head, more) = bounded(text, columns: width)
+        let clean = TextSanitizer.neutralise(head)
+        if !more, DisplayWidth.of(clean) <= width { return clean }
         let room = ellipsis ? width - 1 : width
         var result = ""
         var used = 0
@@ -41,12 +43,14 @@ public enum TextFit {
         var lines: [String] = []
         var line = ""
         var used = 0
-        let clusters = Array(TerminalClusters(TextSanitizer.neutralise(text)))
+        let (head, _) = maxLines == .max ? (text, false) : bounded(text, columns: width * maxLines)
+        let clusters = Array(TerminalClusters(TextSanitizer.neutralise(head)))
         for (index, cluster) in clusters.enumerated() {
             if used + cluster.width > width {
                 lines.append(line)
                 if lines.count == maxLines {
-                    let rest = clusters[index...].map(\.text).joined()
+                    // The last line shows that text is left: `clip` needs only a little of it.
+                    let rest = clusters[index..<min(clusters.count, index + width + 1)].map(\.text).joined()
                     if !rest.isEmpty { lines[lines.count - 1] = clip(line + rest, width) }
                     return lines
                 }
@@ -58,5 +62,16 @@ public enum TextFit {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The part of `text` that could show in `columns` columns, and whether more was cut
+    /// off: a 100,000-character note costs no more to clip than a title. Every character
+    /// takes at least one column once neutralised, except rare zero-width ones, for which
+    /// the head keeps four times as many characters as columns.
+    static func bounded(_ text: String, columns: Int) -> (head: String, more: Bool) {
+        let limit = max(0, columns) * 4 + 8
+        guard text.utf8.count > limit else { return (text, false) }
+        let head = text.prefix(limit)
+        return head.endIndex == text.endIndex ? (text, false) : (String(head), true)
     }
 }

@@ -1,4 +1,6 @@
-/// Makes text from outside harmless before it reaches a screen buffer.
+/// Makes text from outside harmless before it reaches a terminal: a screen buffer of the
+/// console, or any line the command line prints. It lives in Core so that both use the
+/// same rule.
 ///
 /// Case titles, notes, names and imported rows are typed or pasted by people we do not
 /// control. Raw, an ESC sequence in a title could move the cursor, recolour the screen or
@@ -61,7 +63,7 @@ public enum TextSanitizer {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return false }
         if value < 0xA0 { return true }  // C0, DEL, C1
-        return isInvisible(scalar) || !DisplayWidth.isPrintable(scalar)
+        return isInvisible(scalar) || !ScalarWidth.isPrintable(scalar)
     }
 
     /// Format characters (bidi controls, zero-width characters, tags, the BOM, …) and the
@@ -84,7 +86,7 @@ public enum TextSanitizer {
     }
 
     /// A readable mark naming the code point, e.g. `⟨U+202E⟩`.
-    static func codePointMark(_ value: UInt32) -> String {
+    public static func codePointMark(_ value: UInt32) -> String {
         let hex = String(value, radix: 16, uppercase: true)
         let padding = String(repeating: "0", count: max(0, 4 - hex.count))
         return "\u{27E8}U+" + padding + hex + "\u{27E9}"

@@ -1,7 +1,7 @@
 // Generated from glibc 2.36 wcwidth under C.UTF-8. Do not edit by hand; regenerate with
 // WANGGE_WRITE_WIDTH_TABLE=<this file> swift test --filter DisplayWidthTableTests
 
-extension DisplayWidth {
+extension ScalarWidth {
     /// Where the width class changes, ascending: `codePoint << 2 | class`, class 0, 1 or 2
     /// columns, or 3 for "not printable" (glibc's -1). A class holds up to the next entry.
     static let boundaries: [UInt32] = [
