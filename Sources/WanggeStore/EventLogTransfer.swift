@@ -168,7 +168,7 @@ extension SQLiteCaseStore {
     }
 
     /// `PRAGMA quick_check` of this database: "ok" or SQLite's list of problems.
-    public func quickCheck() throws -> String {
+    public func sqliteQuickCheck() throws -> String {
         try guarded { try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ") } }
     }
 

@@ -26,7 +26,7 @@ public enum DatabaseBackup {
         let summary: Summary
         do {
             let copy = try SQLiteCaseStore(path: temporary, readOnly: true)
-            let quick = try copy.quickCheck()
+            let quick = try copy.sqliteQuickCheck()
             guard quick == "ok" else { throw OutputFileError(message: "备份副本未通过 quick_check：\(quick)") }
             if verify {
                 let report = try copy.check()
