@@ -1,0 +1,90 @@
+import WanggeCore
+
+/// Sums case facts into the tallies of one dimension's groups, in one pass: each case
+/// is seen once, whatever the number of groups.
+public struct AssessmentAccumulator: Sendable {
+    public let grouping: AssessmentGrouping
+    /// Open rounds are judged late if their deadline has passed at this instant.
+    public let judgedAt: Instant
+    let calendar: WorkCalendar
+    public private(set) var groups: [String: FigureTally] = [:]
+    /// Every case once, whatever the dimension: the line under the table.
+    public private(set) var total = FigureTally()
+
+    public init(grouping: AssessmentGrouping, judgedAt: Instant, calendar: WorkCalendar) {
+        self.grouping = grouping; self.judgedAt = judgedAt; self.calendar = calendar
+    }
+
+    /// Working seconds from report to closing, on the calendar's working hours.
+    public func closeSeconds(_ f: CaseFacts) -> Int64? {
+        f.closedAt.map { calendar.measure(from: f.reportedAt, to: $0, clock: .workingHours) }
+    }
+
+    public mutating func add(_ f: CaseFacts) {
+        let seconds = closeSeconds(f)
+        total.addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
+        for h in f.handlers { total.addHandler(h, of: f, judgedAt: judgedAt) }
+        if let key = grouping.caseKey(f) {
+            groups[key, default: FigureTally()].addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
+        }
+        for h in f.handlers {
+            if let key = grouping.handlerKey(h.handler, of: f) {
+                groups[key, default: FigureTally()].addHandler(h, of: f, judgedAt: judgedAt)
+            }
+        }
+    }
+
+    /// Adds one routine work entry (五查三问) made by `worker` in `grid`.
+    public mutating func addRoutine(grid: String, worker: String, findings: Int, cases: Int) {
+        total.addRoutine(findings: findings, cases: cases)
+        if let key = grouping.placeKey(grid: grid, worker: worker) {
+            groups[key, default: FigureTally()].addRoutine(findings: findings, cases: cases)
+        }
+    }
+
+    /// The finished report. `keys` limits and orders the groups (nil: every group the
+    /// organisation defines, then any other group that has counts); `residentsTotal` is
+    /// the population the total line stands for.
+    public func report(from: Instant, to: Instant, keys: [String]? = nil, residentsTotal: Int) -> AssessmentReport {
+        var order = keys ?? grouping.allKeys()
+        if keys == nil {
+            let known = Set(order)
+            order += groups.keys.filter { !known.contains($0) }.sorted()
+        }
+        let rows = order.map { key in
+            var tally = groups[key] ?? FigureTally()
+            tally.residents = grouping.residents(of: key)
+            return AssessmentRow(key: key, name: grouping.name(of: key), tally: tally)
+        }
+        var total = total
+        total.residents = residentsTotal
+        return AssessmentReport(dimension: grouping.dimension, from: from, to: to, judgedAt: judgedAt, rows: rows, total: total)
+    }
+}
+
+/// One group's line of a report.
+public struct AssessmentRow: Sendable, Hashable {
+    public var key: String
+    public var name: String
+    public var tally: FigureTally
+
+    public init(key: String, name: String, tally: FigureTally) { self.key = key; self.name = name; self.tally = tally }
+}
+
+/// The figures of one dimension's groups for the cases reported in `[from, to)`,
+/// judged at `judgedAt`.
+public struct AssessmentReport: Sendable {
+    public var dimension: AssessmentDimension
+    public var from: Instant
+    public var to: Instant
+    public var judgedAt: Instant
+    public var rows: [AssessmentRow]
+    public var total: FigureTally
+
+    public init(dimension: AssessmentDimension, from: Instant, to: Instant, judgedAt: Instant, rows: [AssessmentRow], total: FigureTally) {
+        self.dimension = dimension; self.from = from; self.to = to; self.judgedAt = judgedAt; self.rows = rows; self.total = total
+    }
+
+    /// The figures that mean something for this dimension, in the README's order.
+    public var figures: [Figure] { Figure.allCases.filter { $0.applies(to: dimension) } }
+}
