@@ -36,6 +36,7 @@ public struct BulkCaseWriter {
                     let chain = EventChain(seq: tail?[0] ?? 0, prevHash: tail?[1] ?? EventHashing.genesis)
                     let insertEvent = RawStatement(try db.cachedStatement(sql: SQLiteCaseStore.insertEventSQL), db)
                     let insertCase = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
+                    let insertFacts = RawStatement(try db.cachedStatement(sql: AssessmentFactsRow.upsertSQL), db)
                     var counters: [String: Int] = [:]
                     let places = histories.reduce(into: [String: GridPlace]()) { map, h in
                         if map[h.state.grid] == nil { map[h.state.grid] = store.place(of: h.state.grid) }
@@ -45,6 +46,7 @@ public struct BulkCaseWriter {
                     try PreparedChunks.pipeline(histories, chain: chain, places: places) { chunk in
                         for row in chunk.events { try row.insert(with: insertEvent) }
                         for values in chunk.cases { try insertCase.run(values) }
+                        for values in chunk.facts { try insertFacts.run(values) }
                     }
                     for history in histories {
                         counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1

@@ -12,6 +12,8 @@ public struct IntegrityReport: Sendable {
         case projectionMissing(caseID: Int64)
         case projectionExtra(code: String)
         case counterDiffers(grid: String, status: String, live: Int, recount: Int)
+        /// The assessment facts of a case differ from the ones folded from its events.
+        case assessmentFactsDiffer(caseID: Int64, column: String, live: String, rebuilt: String)
 
         public var description: String {
             switch self {
@@ -23,6 +25,7 @@ public struct IntegrityReport: Sendable {
             case let .projectionMissing(id): "案件 #\(id) 有事件但投影中没有这一行"
             case let .projectionExtra(code): "案件 \(code) 在投影中但没有任何事件"
             case let .counterDiffers(grid, status, live, recount): "网格 \(grid) 状态 \(status) 的计数为 \(live)，重新统计为 \(recount)"
+            case let .assessmentFactsDiffer(id, column, live, rebuilt): "案件 #\(id) 的考核事实 \(column) 与事件重建结果不同：现值 \(live)，重建值 \(rebuilt)"
             }
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import GRDB
+import WanggeAssessment
 import WanggeCore
 
 /// A chunk of bulk work made ready off the writing thread: event rows with payloads
@@ -7,6 +8,8 @@ import WanggeCore
 struct PreparedChunks: Sendable {
     var events: [PreparedEvent]
     var cases: [[DatabaseValue]]
+    /// Assessment facts rows, one per case.
+    var facts: [[DatabaseValue]]
     var chainAfter: EventChain
 
     static let chunkSize = 2_048
@@ -17,13 +20,16 @@ struct PreparedChunks: Sendable {
         var chain = chain
         var events: [PreparedEvent] = []
         var cases: [[DatabaseValue]] = []
+        var facts: [[DatabaseValue]] = []
         cases.reserveCapacity(histories.count)
+        facts.reserveCapacity(histories.count)
         for history in histories {
             for event in history.events { events.append(chain.prepare(event, key: nil)) }
             let place = places[history.state.grid] ?? GridPlace(community: "", street: "")
             cases.append(CaseRow.values(history.state, community: place.community, street: place.street))
+            if let f = CaseFacts.fold(history.events) { facts.append(AssessmentFactsRow.values(f)) }
         }
-        return PreparedChunks(events: events, cases: cases, chainAfter: chain)
+        return PreparedChunks(events: events, cases: cases, facts: facts, chainAfter: chain)
     }
 
     /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the

@@ -105,6 +105,8 @@ enum Schema {
         registerEngineBuilding(&migrator)
         registerEngineSchedule(&migrator)
         registerQueue(&migrator)
+        registerAssessmentFacts(&migrator)
+        registerRoutineLog(&migrator)
         return migrator
     }
 }
