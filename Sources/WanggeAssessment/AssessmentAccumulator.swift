@@ -8,8 +8,19 @@ public struct AssessmentAccumulator: Sendable {
     public let judgedAt: Instant
     let calendar: WorkCalendar
     public private(set) var groups: [String: FigureTally] = [:]
+    /// Every case once, whatever the dimension: the line under the table. For places,
+    /// where each case belongs to one group, it is the sum of the groups and `unplaced`.
+    private var counted = FigureTally()
+    /// Place dimensions: cases whose grid is not in the organisation.
+    private var unplaced = FigureTally()
+
     /// Every case once, whatever the dimension: the line under the table.
-    public private(set) var total = FigureTally()
+    public var total: FigureTally {
+        guard grouping.dimension.isPlace else { return counted }
+        var sum = unplaced
+        for tally in groups.values { sum.merge(tally) }
+        return sum
+    }
 
     public init(grouping: AssessmentGrouping, judgedAt: Instant, calendar: WorkCalendar) {
         self.grouping = grouping; self.judgedAt = judgedAt; self.calendar = calendar
@@ -22,8 +33,17 @@ public struct AssessmentAccumulator: Sendable {
 
     public mutating func add(_ f: CaseFacts) {
         let seconds = closeSeconds(f)
-        total.addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
-        for h in f.handlers { total.addHandler(h, of: f, judgedAt: judgedAt) }
+        if grouping.dimension.isPlace {
+            // One group takes all of the case: no separate total to keep.
+            func addAll(_ t: inout FigureTally) {
+                t.addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
+                for h in f.handlers { t.addHandler(h, of: f, judgedAt: judgedAt) }
+            }
+            if let key = grouping.caseKey(f) { addAll(&groups[key, default: FigureTally()]) } else { addAll(&unplaced) }
+            return
+        }
+        counted.addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
+        for h in f.handlers { counted.addHandler(h, of: f, judgedAt: judgedAt) }
         if let key = grouping.caseKey(f) {
             groups[key, default: FigureTally()].addCase(f, judgedAt: judgedAt, closeSeconds: seconds)
         }
@@ -36,10 +56,23 @@ public struct AssessmentAccumulator: Sendable {
 
     /// Adds one routine work entry (五查三问) made by `worker` in `grid`.
     public mutating func addRoutine(grid: String, worker: String, findings: Int, cases: Int) {
-        total.addRoutine(findings: findings, cases: cases)
-        if let key = grouping.placeKey(grid: grid, worker: worker) {
-            groups[key, default: FigureTally()].addRoutine(findings: findings, cases: cases)
+        let key = grouping.placeKey(grid: grid, worker: worker)
+        if grouping.dimension.isPlace {
+            if let key { groups[key, default: FigureTally()].addRoutine(findings: findings, cases: cases) } else {
+                unplaced.addRoutine(findings: findings, cases: cases)
+            }
+            return
         }
+        counted.addRoutine(findings: findings, cases: cases)
+        if let key { groups[key, default: FigureTally()].addRoutine(findings: findings, cases: cases) }
+    }
+
+    /// Adds what another accumulator of the same grouping counted (a scan of another
+    /// range of the period, run at the same time).
+    public mutating func merge(_ other: AssessmentAccumulator) {
+        counted.merge(other.counted)
+        unplaced.merge(other.unplaced)
+        for (key, tally) in other.groups { groups[key, default: FigureTally()].merge(tally) }
     }
 
     /// The finished report. `keys` limits and orders the groups (nil: every group the

@@ -157,7 +157,8 @@ public enum Figure: String, CaseIterable, Sendable, Hashable {
 
     /// The p-th percentile by the nearest-rank method: the ⌈p·n/100⌉-th smallest value.
     public static func nearestRank(_ values: [Int64], percentile p: Int) -> Int64 {
-        let sorted = values.sorted()
+        // Reports keep their durations sorted; sort only when they are not.
+        let sorted = zip(values, values.dropFirst()).allSatisfy { $0 <= $1 } ? values : values.sorted()
         guard !sorted.isEmpty else { return 0 }
         let rank = (p * sorted.count + 99) / 100
         return sorted[max(1, rank) - 1]

@@ -3,15 +3,18 @@ import GRDBSQLite
 import WanggeAssessment
 import WanggeCore
 
-/// The mapping between `CaseFacts` and a row of `assessment_facts`. The latest handler's
-/// tally has its own columns (most cases have one handler); earlier handlers, after a
-/// send-back or an escalation, are a JSON list of the same counts.
+/// The mapping between `CaseFacts` and a row of `assessment_facts`.
+///
+/// A month's figures read hundreds of thousands of these rows, and SQLite's cost per
+/// row grows with the number of columns read, so the small values are packed into three
+/// integers (see `FactsPacking`): `flags` (the codes of the case's state), `case_counts`
+/// (its rounds) and `handler_counts` (the latest handler's tally). Earlier handlers,
+/// after a send-back or an escalation, are a JSON list of `[handler, ten counts]`; so is
+/// the latest one in the rare case a count does not fit its six bits.
 enum AssessmentFactsRow {
     static let columns = [
-        "reported_at", "case_id", "grid", "reporter", "source", "status", "closed_at", "closed_at_grid_level",
-        "satisfaction", "late_rounds", "dispatch_in_time", "dispatch_late", "hotline_response", "open_stage",
-        "open_due", "open_suspended_until", "handler", "dispatches", "send_backs", "handled_on_time", "handled_late",
-        "checks_passed", "checks_failed", "fed_back", "reworked", "evaluations", "satisfied", "earlier_handlers",
+        "reported_at", "case_id", "grid", "reporter", "handler", "closed_at", "open_due", "open_suspended_until",
+        "flags", "case_counts", "handler_counts", "earlier_handlers",
     ]
 
     static let selectColumns = columns.joined(separator: ",")
@@ -22,76 +25,71 @@ enum AssessmentFactsRow {
     }()
 
     static func values(_ f: CaseFacts) -> [DatabaseValue] {
-        func v(_ x: String?) -> DatabaseValue { x.map { $0.databaseValue } ?? .null }
         func v(_ x: Instant?) -> DatabaseValue { x.map { $0.secondsSinceEpoch.databaseValue } ?? .null }
-        func v(_ x: Int) -> DatabaseValue { x.databaseValue }
-        func v(_ x: Bool) -> DatabaseValue { (x ? 1 : 0).databaseValue }
-        let latest = f.handlers.last ?? HandlerTally(handler: .unit(""))
-        let hasLatest = !f.handlers.isEmpty
-        let earlier = f.handlers.dropLast()
+        var listed = Array(f.handlers.dropLast())
+        var packedLatest: Int64?
+        if let latest = f.handlers.last {
+            packedLatest = FactsPacking.handlerCounts(latest)
+            if packedLatest == nil { listed.append(latest) }
+        }
         return [
-            v(f.reportedAt), f.caseID.databaseValue, v(f.grid), v(f.reporter), v(f.source.rawValue), v(f.status.rawValue),
-            v(f.closedAt), v(f.closedAtGridLevel), v(f.satisfaction?.rawValue), v(f.lateRounds), v(f.dispatchInTime),
-            v(f.dispatchLate), f.hotlineResponse.map { $0.rawValue.databaseValue } ?? .null, v(f.open?.stage.rawValue),
-            v(f.open?.due), v(f.open?.suspendedUntil), v(hasLatest ? latest.handler.description : nil),
-            v(latest.dispatches), v(latest.sendBacks), v(latest.handledOnTime), v(latest.handledLate), v(latest.checksPassed),
-            v(latest.checksFailed), v(latest.fedBack), v(latest.reworked), v(latest.evaluations), v(latest.satisfied),
-            earlier.isEmpty ? .null : JSONValue.array(earlier.map(encode)).serialized().databaseValue,
+            v(f.reportedAt), f.caseID.databaseValue, f.grid.databaseValue, f.reporter.databaseValue,
+            f.handlers.last.map { $0.handler.description.databaseValue } ?? .null,
+            v(f.closedAt), v(f.open?.due), v(f.open?.suspendedUntil),
+            FactsPacking.flags(f).databaseValue, FactsPacking.caseCounts(f).databaseValue,
+            packedLatest.map { $0.databaseValue } ?? .null,
+            listed.isEmpty ? .null : JSONValue.array(listed.map(encode)).serialized().databaseValue,
         ]
     }
 
     static func encode(_ t: HandlerTally) -> JSONValue {
-        .array([.string(t.handler.description)] + counts(t).map { .int(Int64($0)) })
+        .array([.string(t.handler.description)] + FactsPacking.counts(t).map { .int(Int64($0)) })
     }
 
-    static func counts(_ t: HandlerTally) -> [Int] {
-        [t.dispatches, t.sendBacks, t.handledOnTime, t.handledLate, t.checksPassed, t.checksFailed,
-         t.fedBack ? 1 : 0, t.reworked ? 1 : 0, t.evaluations, t.satisfied]
-    }
-
-    static func tally(_ handler: Handler, _ c: [Int]) -> HandlerTally? {
-        guard c.count == 10 else { return nil }
-        return HandlerTally(
-            handler: handler, dispatches: c[0], sendBacks: c[1], handledOnTime: c[2], handledLate: c[3], checksPassed: c[4],
-            checksFailed: c[5], fedBack: c[6] != 0, reworked: c[7] != 0, evaluations: c[8], satisfied: c[9])
-    }
-
-    static func decodeEarlier(_ text: String) -> [HandlerTally]? {
+    static func decodeListed(_ text: String) -> [HandlerTally]? {
         guard let items = (try? JSONValue.parse(text))?.arrayValue else { return nil }
         var result: [HandlerTally] = []
         for item in items {
             guard let parts = item.arrayValue, let first = parts.first?.stringValue, let handler = Handler(text: first) else { return nil }
             let counts = parts.dropFirst().compactMap { $0.intValue.map(Int.init) }
-            guard let t = tally(handler, counts) else { return nil }
+            guard let t = FactsPacking.tally(handler, counts) else { return nil }
             result.append(t)
         }
         return result
     }
+}
 
-    /// Reads a row in `columns` order through the C API (the scan reads hundreds of
-    /// thousands of rows; GRDB's `Row` would cost more than SQLite's own work).
-    static func decode(_ s: OpaquePointer) -> CaseFacts? {
+/// Reads facts rows (`AssessmentFactsRow.columns` order) through the C API, with the
+/// repeated texts of a scan (grids, logins, handlers) decoded once each.
+final class FactsRowDecoder {
+    private let strings = ColumnValueCache<String> { $0 }
+    private let handlers = ColumnValueCache<Handler?> { Handler(text: $0) }
+
+    /// The value each row is decoded into: its handler list keeps its storage from row
+    /// to row, so a scan allocates nothing per row.
+    private var scratch = CaseFacts(caseID: 0, reportedAt: Instant(secondsSinceEpoch: 0), grid: "", reporter: "", source: .patrol)
+
+    /// The current row of `s`; nil when a value is not one the program knows.
+    func decode(_ s: OpaquePointer) -> CaseFacts? {
         let r = RawColumns(statement: s)
-        guard let source = r.text(4).flatMap(CaseSource.init(rawValue:)),
-              let status = r.text(5).flatMap(CaseStatus.init(rawValue:)) else { return nil }
-        var f = CaseFacts(
-            caseID: r.int(1), reportedAt: Instant(secondsSinceEpoch: r.int(0)), grid: r.text(2) ?? "", reporter: r.text(3) ?? "",
-            source: source, status: status, closedAt: r.instant(6), closedAtGridLevel: r.int(7) != 0,
-            satisfaction: r.text(8).flatMap(Satisfaction.init(rawValue:)), lateRounds: Int(r.int(9)),
-            dispatchInTime: Int(r.int(10)), dispatchLate: Int(r.int(11)),
-            hotlineResponse: r.isNull(12) ? nil : HotlineResponse(rawValue: Int(r.int(12))))
-        if let stage = r.text(13).flatMap(Stage.init(rawValue:)), let due = r.instant(14) {
-            f.open = OpenRound(stage: stage, due: due, suspendedUntil: r.instant(15))
+        scratch.caseID = r.int(1)
+        scratch.reportedAt = Instant(secondsSinceEpoch: r.int(0))
+        scratch.grid = strings.value(s, 2) ?? ""
+        scratch.reporter = strings.value(s, 3) ?? ""
+        scratch.closedAt = r.instant(5)
+        scratch.open = nil
+        guard FactsPacking.unpackFlags(r.int(8), into: &scratch, openDue: r.instant(6), suspendedUntil: r.instant(7)) else { return nil }
+        FactsPacking.unpackCaseCounts(r.int(9), into: &scratch)
+        scratch.handlers.removeAll(keepingCapacity: true)
+        if let listed = r.text(11) {
+            guard let list = AssessmentFactsRow.decodeListed(listed) else { return nil }
+            scratch.handlers = list
         }
-        if let earlier = r.text(27) {
-            guard let list = decodeEarlier(earlier) else { return nil }
-            f.handlers = list
+        if !r.isNull(10) {
+            guard let handler = handlers.value(s, 4) ?? nil else { return nil }
+            scratch.handlers.append(FactsPacking.unpackHandlerCounts(r.int(10), handler: handler))
         }
-        if let handler = r.text(16).flatMap(Handler.init(text:)) {
-            guard let latest = tally(handler, (17...26).map { Int(r.int(Int32($0))) }) else { return nil }
-            f.handlers.append(latest)
-        }
-        return f
+        return scratch
     }
 }
 

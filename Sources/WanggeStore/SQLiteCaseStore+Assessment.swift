@@ -21,7 +21,7 @@ extension SQLiteCaseStore {
             if rc == SQLITE_DONE { return nil }
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        guard let facts = AssessmentFactsRow.decode(raw) else { throw StoreError.database("案件 #\(caseID) 的考核事实行无效") }
+        guard let facts = FactsRowDecoder().decode(raw) else { throw StoreError.database("案件 #\(caseID) 的考核事实行无效") }
         return facts
     }
 
@@ -64,9 +64,13 @@ extension SQLiteCaseStore {
 
     /// Calls `body` with the facts of every case reported in `[from, to)`, read from the
     /// facts table in report order: one range of one table, decoded through the C API.
-    public func scanAssessmentFacts(reportedFrom from: Instant, to: Instant, _ body: (CaseFacts) throws -> Void) throws {
+    /// Returns the sequence number of the last event of the snapshot it read, so that
+    /// scans of several ranges run at once can tell they saw the same log.
+    @discardableResult
+    public func scanAssessmentFacts(reportedFrom from: Instant, to: Instant, _ body: (CaseFacts) throws -> Void) throws -> Int64 {
         try guarded {
             try pool.read { db in
+                let position = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM events ORDER BY seq DESC LIMIT 1")) ?? 0
                 let statement = try db.cachedStatement(sql: """
                     SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts
                     WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, case_id
@@ -75,17 +79,19 @@ extension SQLiteCaseStore {
                 sqlite3_bind_int64(raw, 1, from.secondsSinceEpoch)
                 sqlite3_bind_int64(raw, 2, to.secondsSinceEpoch)
                 defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
+                let decoder = FactsRowDecoder()
                 while true {
                     let rc = sqlite3_step(raw)
                     if rc == SQLITE_DONE { break }
                     guard rc == SQLITE_ROW else {
                         throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                     }
-                    guard let facts = AssessmentFactsRow.decode(raw) else {
+                    guard let facts = decoder.decode(raw) else {
                         throw StoreError.database("考核事实行无效（案件 #\(sqlite3_column_int64(raw, 1))）")
                     }
                     try body(facts)
                 }
+                return position
             }
         }
     }
@@ -110,6 +116,42 @@ extension SQLiteCaseStore {
                     try folder.feed(try Self.decodeEvent(row).event, emit)
                 }
                 try folder.finish(emit)
+            }
+        }
+    }
+}
+
+extension SQLiteCaseStore {
+    /// The yardstick `wangge bench-stats` prints beside the figures by grid: the same
+    /// month of the facts table summed per grid by SQLite itself (the latest handler's
+    /// counts only; open rounds judged at `judgedAt`). Returns the number of groups.
+    public func assessmentByGridInSQL(reportedFrom from: Instant, to: Instant, judgedAt: Instant) throws -> Int {
+        // The packed columns of FactsPacking, unpacked by SQLite.
+        let status = "(flags & 15)", closed = "closed_at IS NOT NULL", stage = "(flags >> 12 & 3)", answer = "(flags >> 10 & 3)"
+        let late = "open_due < :now AND (open_suspended_until IS NULL OR open_suspended_until <= :now)"
+        func count(_ i: Int) -> String { "(handler_counts >> \(6 * i) & 63)" }
+        let sql = """
+            SELECT grid, COUNT(*), SUM(\(status) NOT IN (1, 10)), SUM(\(closed)), SUM(\(closed) AND (case_counts & 2097151) = 0),
+                   SUM(NOT \(closed) AND \(status) NOT IN (1, 8, 9, 10) AND ((case_counts & 2097151) > 0 OR \(late))),
+                   SUM(flags >> 9 & 1), SUM((flags >> 4 & 7) IN (1, 2) AND \(status) <> 10),
+                   SUM(case_counts >> 21 & 2097151), SUM((case_counts >> 42 & 2097151) + (\(stage) = 1 AND \(late))),
+                   SUM(\(answer) = 2), SUM(\(answer) = 3 OR (\(answer) = 1 AND \(late))),
+                   SUM(\(count(2))), SUM(\(count(3)) + (\(stage) = 2 AND \(late))),
+                   SUM(\(count(0))), SUM(\(count(1))), SUM(\(count(4))), SUM(\(count(5))), SUM(\(count(6))), SUM(\(count(7))),
+                   SUM(\(count(8))), SUM(\(count(9))), SUM(closed_at - reported_at)
+            FROM assessment_facts WHERE reported_at >= :from AND reported_at < :to GROUP BY grid
+            """
+        return try guarded {
+            try pool.read { db in
+                var n = 0
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: [
+                    "now": judgedAt.secondsSinceEpoch, "from": from.secondsSinceEpoch, "to": to.secondsSinceEpoch,
+                ])
+                while let row = try rows.next() {
+                    for i in 0..<row.count { _ = row[i] as DatabaseValue }
+                    n += 1
+                }
+                return n
             }
         }
     }

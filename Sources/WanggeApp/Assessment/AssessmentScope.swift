@@ -3,7 +3,7 @@ import WanggeCore
 
 /// Which cases a person's figures may count: the grids of their scope, or for a
 /// department's liaison the cases their unit handled. The same reach as viewing cases.
-struct AssessmentScope {
+struct AssessmentScope: Sendable {
     /// nil: every grid.
     let grids: Set<String>?
     /// A liaison counts their unit's cases, wherever they are.

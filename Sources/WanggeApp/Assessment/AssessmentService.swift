@@ -42,10 +42,12 @@ public struct AssessmentService: Sendable {
     public func report(_ dimension: AssessmentDimension, _ period: AssessmentPeriod, as person: Person, now: Instant) throws -> AssessmentReport {
         let scope = AssessmentScope(person: person, organisation: organisation)
         let grouping = AssessmentGrouping(dimension: dimension, organisation: organisation)
-        var acc = AssessmentAccumulator(grouping: grouping, judgedAt: period.asOf ?? now, calendar: workspace.calendar)
-        try eachCase(period) { facts in
+        let empty = AssessmentAccumulator(grouping: grouping, judgedAt: period.asOf ?? now, calendar: workspace.calendar)
+        let parts = try scan(period, start: empty) { acc, facts in
             if scope.includes(facts) { acc.add(facts) }
         }
+        var acc = empty
+        for part in parts { acc.merge(part) }
         for entry in try workspace.store.routineEntries(from: period.from, to: period.to, asOf: period.asOf)
         where scope.includes(grid: entry.grid) {
             acc.addRoutine(grid: entry.grid, worker: entry.worker, findings: entry.findings.count, cases: entry.caseCount)
@@ -65,11 +67,9 @@ public struct AssessmentService: Sendable {
             figure: figure, key: key, selection: selection,
             grouping: AssessmentGrouping(dimension: dimension, organisation: organisation),
             judgedAt: period.asOf ?? now, calendar: workspace.calendar)
-        var ids: [Int64] = []
-        try eachCase(period) { facts in
+        return try scan(period, start: [Int64]()) { ids, facts in
             if scope.includes(facts), drill.selects(facts) { ids.append(facts.caseID) }
-        }
-        return ids
+        }.flatMap { $0 }
     }
 
     /// The monthly 红黑榜 of one kind of unit.
@@ -78,13 +78,41 @@ public struct AssessmentService: Sendable {
         return UnitRanking.rank(report, organisation: organisation, kind: kind, top: top, minimumRounds: minimumRounds)
     }
 
-    /// Every case of the period's cohort once: from the facts table, or folded from the
-    /// log as of `period.asOf`.
-    func eachCase(_ period: AssessmentPeriod, _ body: (CaseFacts) throws -> Void) throws {
+    /// How many ranges of a period the facts table is read in at once.
+    static let scanWorkers = ParallelMap.defaultWorkers
+
+    /// Folds every case of the period's cohort once into values made from `start`, one
+    /// per range of the period read at the same time (in the order of the ranges): from
+    /// the facts table, or folded from the log as of `period.asOf` (one range). Ranges
+    /// that turn out to have read different states of the log (a commit landed between
+    /// their reads) are read again as one.
+    func scan<R: Sendable>(
+        _ period: AssessmentPeriod, start: R, _ add: @escaping @Sendable (inout R, CaseFacts) -> Void
+    ) throws -> [R] {
+        let store = workspace.store
         if let asOf = period.asOf {
-            try workspace.store.replayAssessmentFacts(reportedFrom: period.from, to: period.to, asOf: asOf, body)
-        } else {
-            try workspace.store.scanAssessmentFacts(reportedFrom: period.from, to: period.to, body)
+            var result = start
+            try store.replayAssessmentFacts(reportedFrom: period.from, to: period.to, asOf: asOf) { add(&result, $0) }
+            return [result]
+        }
+        let ranges = Self.split(period.from, period.to, into: Self.scanWorkers)
+        let parts = try ParallelMap.run(ranges, workers: ranges.count) { range -> (R, Int64) in
+            var result = start
+            let position = try store.scanAssessmentFacts(reportedFrom: range.from, to: range.to) { add(&result, $0) }
+            return (result, position)
+        }
+        if Set(parts.map(\.1)).count <= 1 { return parts.map(\.0) }
+        var result = start
+        try store.scanAssessmentFacts(reportedFrom: period.from, to: period.to) { add(&result, $0) }
+        return [result]
+    }
+
+    /// `[from, to)` cut into `n` ranges of equal length (fewer for short periods).
+    static func split(_ from: Instant, _ to: Instant, into n: Int) -> [(from: Instant, to: Instant)] {
+        let length = to - from
+        let count = Int64(max(1, min(n, Int(length / 3600))))
+        return (0..<count).map { i in
+            (from + length * i / count, i == count - 1 ? to : from + length * (i + 1) / count)
         }
     }
 }
