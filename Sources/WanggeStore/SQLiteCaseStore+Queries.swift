@@ -22,6 +22,10 @@ extension SQLiteCaseStore {
         var parts: [String] = []
         var args: [DatabaseValue] = []
         if q.openOnly { parts.append("is_open = 1") }
+        if let ids = q.ids {
+            parts.append("id IN (SELECT value FROM json_each(?))")
+            args.append(("[" + ids.map(String.init).joined(separator: ",") + "]").databaseValue)
+        }
         if let statuses = q.statuses {
             parts.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
             args += statuses.sorted { $0.rawValue < $1.rawValue }.map { $0.rawValue.databaseValue }

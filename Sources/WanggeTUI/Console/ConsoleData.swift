@@ -17,6 +17,10 @@ public protocol ConsoleData: AnyObject, Sendable {
     func gridLoads(now: Instant) throws -> [String: GridLoad]
     /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
     func execute(_ request: ActionRequest, now: Instant) throws -> String
+    /// The 考核 screen's figures and weekly series, over the cases in scope.
+    func assessment(_ request: StatsRequest, now: Instant) throws -> StatsResult
+    /// The ids of the cases behind one figure of one group.
+    func casesBehind(_ drill: StatsDrill, now: Instant) throws -> [Int64]
 }
 
 /// `ConsoleData` over a workspace, through `CaseService`: the same verbs, scope and

@@ -23,6 +23,9 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     private var dirty = true
     /// Counts run here, one at a time, off the main loop.
     private let countQueue = DispatchQueue(label: "wangge.console.counts")
+    /// The 考核 figures are computed here (a month over a million cases takes a while),
+    /// apart from the counts so neither waits for the other.
+    private let statsQueue = DispatchQueue(label: "wangge.console.stats")
     private let mailbox = Mailbox()
     /// The escalation engine this console runs when no engine process does (nil: none).
     let engine: ConsoleEngine?
@@ -99,6 +102,7 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     public func waitForCounts() {
         repeat {
             countQueue.sync {}
+            statsQueue.sync {}
             deliverCounts()
         } while mailbox.isBusy
     }
@@ -131,6 +135,21 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     func stopEngine() {
         guard let engine else { return }
         engineQueue.sync { engine.stop() }
+    }
+
+    /// Runs `work` on `queue`; its answer (or failure) comes back through the mailbox.
+    private func background(on queue: DispatchQueue, _ work: @escaping @Sendable () throws -> ConsoleMessage) {
+        let mailbox = self.mailbox
+        mailbox.begin()
+        queue.async {
+            do {
+                mailbox.post(try work())
+            } catch let refusal as Refusal {
+                mailbox.post(.failed(refusal.message))
+            } catch {
+                mailbox.post(.failed("\(error)"))
+            }
+        }
     }
 
     /// Applies the counts that have come back.
@@ -203,6 +222,12 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
                         mailbox.post(.failed("\(error)"))
                     }
                 }
+                return nil
+            case .loadStats(let request):
+                background(on: statsQueue) { [data, now = state.now] in .statsLoaded(request, try data.assessment(request, now: now)) }
+                return nil
+            case .loadStatsCases(let drill):
+                background(on: statsQueue) { [data, now = state.now] in .statsCasesLoaded(drill, try data.casesBehind(drill, now: now)) }
                 return nil
             case .loadDetail(let code):
                 return .detailLoaded(try data.detail(code: code))
