@@ -3,13 +3,14 @@ import WanggeAssessment
 import WanggeCore
 
 extension WorkspaceConsoleData {
-    public func assessment(_ request: StatsRequest, now: Instant) throws -> StatsResult {
-        let service = AssessmentService(workspace: workspace)
-        let dimension = request.level.dimension
-        let parent = request.level.parent
-        let report = try service.report(dimension, request.period, under: parent, as: person, now: now)
-        let weekly = try service.series(dimension, periods: request.weeks, under: parent, as: person, now: now)
-        return StatsResult(report: report, weekly: weekly)
+    public func assessment(_ request: StatsRequest, now: Instant) throws -> AssessmentReport {
+        try AssessmentService(workspace: workspace).report(
+            request.level.dimension, request.period, under: request.level.parent, as: person, now: now)
+    }
+
+    public func assessmentSeries(_ request: StatsRequest, now: Instant) throws -> [String: [FigureTally]] {
+        try AssessmentService(workspace: workspace).series(
+            request.level.dimension, periods: request.weeks, under: request.level.parent, as: person, now: now)
     }
 
     public func casesBehind(_ drill: StatsDrill, now: Instant) throws -> [Int64] {

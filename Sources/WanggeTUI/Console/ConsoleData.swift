@@ -1,4 +1,5 @@
 import WanggeApp
+import WanggeAssessment
 import WanggeCore
 import WanggeStore
 
@@ -17,8 +18,10 @@ public protocol ConsoleData: AnyObject, Sendable {
     func gridLoads(now: Instant) throws -> [String: GridLoad]
     /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
     func execute(_ request: ActionRequest, now: Instant) throws -> String
-    /// The 考核 screen's figures and weekly series, over the cases in scope.
-    func assessment(_ request: StatsRequest, now: Instant) throws -> StatsResult
+    /// The 考核 screen's figures, over the cases in scope.
+    func assessment(_ request: StatsRequest, now: Instant) throws -> AssessmentReport
+    /// Per row key ("" for the total), a tally per week of `request.weeks`.
+    func assessmentSeries(_ request: StatsRequest, now: Instant) throws -> [String: [FigureTally]]
     /// The ids of the cases behind one figure of one group.
     func casesBehind(_ drill: StatsDrill, now: Instant) throws -> [Int64]
 }

@@ -1,4 +1,5 @@
 import WanggeApp
+import WanggeAssessment
 import WanggeCore
 import WanggeStore
 
@@ -23,7 +24,9 @@ public enum ConsoleMessage: Sendable {
     case themeChanged(name: String, warning: String?)
     case failed(String)
     /// The 考核 screen's figures (computed off the main loop).
-    case statsLoaded(StatsRequest, StatsResult)
+    case statsLoaded(StatsRequest, AssessmentReport)
+    /// The weekly tallies behind the 考核 screen's sparklines.
+    case statsSeriesLoaded(StatsRequest, [String: [FigureTally]])
     /// The cases behind a figure, for the queue.
     case statsCasesLoaded(StatsDrill, [Int64])
     /// The console's own engine ran a tick; what it wrote arrives as a store change.

@@ -152,6 +152,11 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
         }
     }
 
+    /// Drops the 考核 screen's figures, so the next visit computes them afresh (benchmarks).
+    public func forgetStats() {
+        state.stats.result = nil
+    }
+
     /// Applies the counts that have come back.
     func deliverCounts() {
         for message in mailbox.take() { send(message) }
@@ -224,7 +229,11 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
                 }
                 return nil
             case .loadStats(let request):
+                // The table first, then the sparklines' weeks (a second pass, drawn when done).
                 background(on: statsQueue) { [data, now = state.now] in .statsLoaded(request, try data.assessment(request, now: now)) }
+                background(on: statsQueue) { [data, now = state.now] in
+                    .statsSeriesLoaded(request, try data.assessmentSeries(request, now: now))
+                }
                 return nil
             case .loadStatsCases(let drill):
                 background(on: statsQueue) { [data, now = state.now] in .statsCasesLoaded(drill, try data.casesBehind(drill, now: now)) }

@@ -70,8 +70,11 @@ public enum ConsoleUpdate {
             state.themeName = name
             state.status = warning.map { StatusMessage($0, .error) } ?? StatusMessage(state.context.strings.themeApplied(name))
             return []
-        case let .statsLoaded(request, result):
-            StatsUpdate.loaded(&state, request, result)
+        case let .statsLoaded(request, report):
+            StatsUpdate.loaded(&state, request, report)
+            return []
+        case let .statsSeriesLoaded(request, weekly):
+            if request.generation == state.stats.generation { state.stats.result?.weekly = weekly }
             return []
         case let .statsCasesLoaded(drill, ids):
             return StatsUpdate.casesLoaded(&state, drill, ids)

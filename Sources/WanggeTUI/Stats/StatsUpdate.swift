@@ -53,10 +53,11 @@ enum StatsUpdate {
             level: state.stats.level, period: period(state), weeks: weekPeriods(state), generation: state.stats.generation))]
     }
 
-    static func loaded(_ state: inout ConsoleState, _ request: StatsRequest, _ result: StatsResult) {
+    static func loaded(_ state: inout ConsoleState, _ request: StatsRequest, _ report: AssessmentReport) {
         guard request.generation == state.stats.generation else { return }
         let selected = selectedKey(state)
-        state.stats.result = result
+        // The sparklines of the previous answer stay until the new weeks arrive.
+        state.stats.result = StatsResult(report: report, weekly: state.stats.result?.weekly ?? [:])
         state.stats.loading = false
         state.stats.stale = false
         state.stats.loadedAt = state.now
