@@ -214,3 +214,22 @@ extension SQLiteCaseStore {
         }
     }
 }
+
+extension SQLiteCaseStore {
+    /// Cases closed in `[from, to)` and still closed (or archived), the latest first; at
+    /// most `limit`. For the echo wall: a scan of the projection, not a hot path.
+    public func closedCases(from: Instant, to: Instant, limit: Int) throws -> [CaseState] {
+        try guarded {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(CaseRow.selectColumns) FROM cases
+                    WHERE closed_at >= ? AND closed_at < ? AND status IN ('closed', 'archived')
+                    ORDER BY closed_at DESC, id DESC LIMIT ?
+                    """, arguments: [from.secondsSinceEpoch, to.secondsSinceEpoch, limit])
+                var result: [CaseState] = []
+                while let row = try rows.next() { result.append(try CaseRow.decode(row)) }
+                return result
+            }
+        }
+    }
+}
