@@ -17,18 +17,22 @@ let package = Package(
         .target(name: "WanggeTOML"),
         // Pure domain: organisation, categories, calendar, the case loop, permissions.
         .target(name: "WanggeCore"),
+        // Assessment (考核): per-case facts folded from the events and the figures over them. Pure.
+        .target(name: "WanggeAssessment", dependencies: ["WanggeCore"]),
         // SQLite event store over GRDB: the only module that speaks SQL.
         .target(
             name: "WanggeStore",
             dependencies: [
                 "WanggeCore",
+                // The assessment facts are a projection, written in the same transaction as the events.
+                "WanggeAssessment",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API for the bulk paths, where GRDB's argument conversion costs more than the insert.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The console's verbs, shared by the command line and the console.
-        .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML", "WanggeRules"]),
+        .target(name: "WanggeApp", dependencies: ["WanggeCore", "WanggeStore", "WanggeTOML", "WanggeRules", "WanggeAssessment"]),
         // The escalation rule language: parse, validate, evaluate, explain. Pure.
         .target(name: "WanggeRules", dependencies: ["WanggeCore", "WanggeTOML"]),
         // The only C: ncursesw's wide-character API, wrapped for Swift.
@@ -50,6 +54,7 @@ let package = Package(
         .target(name: "WanggeFuzzSupport"),
         .testTarget(name: "WanggeTOMLTests", dependencies: ["WanggeTOML", "WanggeFuzzSupport"]),
         .testTarget(name: "WanggeCoreTests", dependencies: ["WanggeCore"]),
+        .testTarget(name: "WanggeAssessmentTests", dependencies: ["WanggeAssessment", "WanggeCore"]),
         .testTarget(name: "WanggeRulesTests", dependencies: ["WanggeRules", "WanggeCore", "WanggeTOML", "WanggeFuzzSupport"]),
         // The engine on real databases, incl. two `wangge engine` processes racing (needs the binary).
         .testTarget(name: "WanggeEngineTests", dependencies: ["WanggeApp", "WanggeRules", "WanggeStore", "WanggeCore", "wangge"]),

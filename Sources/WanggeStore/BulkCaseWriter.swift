@@ -108,9 +108,11 @@ public final class BulkSession {
         }
         // Two stages on two cores: while this thread inserts one chunk, another
         // serialises and hashes the next (the chain is computed ahead, in order).
+        let insertFacts = RawStatement(try db.cachedStatement(sql: AssessmentFactsRow.upsertSQL), db)
         try PreparedChunks.pipeline(histories, keys: keys, chain: chain, places: places) { chunk in
             for row in chunk.events { try row.insert(with: insertEvent) }
             for values in chunk.cases { try insertCase.run(values) }
+            for values in chunk.facts { try insertFacts.run(values) }
         }
         for history in histories {
             counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1

@@ -34,6 +34,7 @@ public final class EngineWriteSession {
         }
         try store.appendRows(events, key: idempotencyKey, db)
         try updateProjection(next, previous: state)
+        try SQLiteCaseStore.updateFacts(previous: state, events: events, db)
         for event in events {
             if case let .agendaListed(meeting, level, reason, rule) = event.body {
                 try db.execute(sql: """

@@ -50,6 +50,8 @@ public struct CaseQuery: Sendable, Hashable {
     public var order: CaseOrder
     public var limit: Int?
     public var offset: Int
+    /// Only these cases (the cases behind an assessment figure).
+    public var ids: [Int64]?
 
     public init(
         statuses: Set<CaseStatus>? = nil, openOnly: Bool = false, overdueAt: Instant? = nil, grids: [String]? = nil,
@@ -61,6 +63,12 @@ public struct CaseQuery: Sendable, Hashable {
         self.community = community; self.street = street; self.level = level; self.handler = handler
         self.involvingUnit = involvingUnit; self.categoryPrefix = categoryPrefix; self.text = text
         self.reportedBefore = reportedBefore; self.duplicateOf = duplicateOf; self.order = order; self.limit = limit; self.offset = offset
+    }
+
+    /// A query for exactly the cases `ids` (further narrowed by the other fields).
+    public init(ids: [Int64], openOnly: Bool = false, order: CaseOrder = .dueAt) {
+        self.init(openOnly: openOnly, order: order)
+        self.ids = ids
     }
 }
 

@@ -19,6 +19,8 @@ public struct IntegrityReport: Sendable {
         /// The schema changed since the program's own last change (a trigger dropped and
         /// put back, an index or table added by hand).
         case schemaChanged(recorded: Int64, found: Int64)
+        /// The assessment facts of a case differ from the ones folded from its events.
+        case assessmentFactsDiffer(caseID: Int64, column: String, live: String, rebuilt: String)
 
         public var description: String {
             switch self {
@@ -34,6 +36,7 @@ public struct IntegrityReport: Sendable {
             case let .triggerMissing(name): "只追加触发器 \(name) 不见了：有人删除了它，以便改写或删除记录"
             case let .schemaChanged(recorded, found):
                 "数据库结构在 wangge 之外被改动（结构版本应为 \(recorded)，现为 \(found)）：例如删除只追加触发器改写事件后又放回"
+            case let .assessmentFactsDiffer(id, column, live, rebuilt): "案件 #\(id) 的考核事实 \(column) 与事件重建结果不同：现值 \(live)，重建值 \(rebuilt)"
             }
         }
     }

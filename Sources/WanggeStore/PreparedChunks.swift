@@ -1,5 +1,6 @@
 import Dispatch
 import GRDB
+import WanggeAssessment
 import WanggeCore
 
 /// A chunk of bulk work made ready off the writing thread: event rows with payloads
@@ -7,6 +8,8 @@ import WanggeCore
 struct PreparedChunks: Sendable {
     var events: [PreparedEvent]
     var cases: [[DatabaseValue]]
+    /// Assessment facts rows, one per case.
+    var facts: [[DatabaseValue]]
     var chainAfter: EventChain
 
     static let chunkSize = 2_048
@@ -18,14 +21,17 @@ struct PreparedChunks: Sendable {
         var chain = chain
         var events: [PreparedEvent] = []
         var cases: [[DatabaseValue]] = []
+        var facts: [[DatabaseValue]] = []
         cases.reserveCapacity(histories.count)
+        facts.reserveCapacity(histories.count)
         for (i, history) in zip(histories.indices, histories) {
             let key = keys?[i]
             for (k, event) in history.events.enumerated() { events.append(chain.prepare(event, key: k == 0 ? key : nil)) }
             let place = places[history.state.grid] ?? GridPlace(community: "", street: "")
             cases.append(CaseRow.values(history.state, community: place.community, street: place.street))
+            if let f = CaseFacts.fold(history.events) { facts.append(AssessmentFactsRow.values(f)) }
         }
-        return PreparedChunks(events: events, cases: cases, chainAfter: chain)
+        return PreparedChunks(events: events, cases: cases, facts: facts, chainAfter: chain)
     }
 
     /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the

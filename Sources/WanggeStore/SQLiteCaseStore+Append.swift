@@ -1,4 +1,5 @@
 import GRDB
+import WanggeAssessment
 import WanggeCore
 
 extension SQLiteCaseStore {
@@ -23,6 +24,7 @@ extension SQLiteCaseStore {
             state.version = 1
             try appendRows([event], key: idempotencyKey, db)
             try writeProjection(state, previous: nil, db)
+            try Self.insertFacts(CaseFacts(reported: state), db)
             return AppendOutcome(state: state, events: [event], alreadyApplied: false)
         }
     }
@@ -72,6 +74,7 @@ extension SQLiteCaseStore {
             }
             try appendRows(events, key: idempotencyKey, db)
             try writeProjection(state, previous: current, db)
+            try Self.updateFacts(previous: current, events: events, db)
             return AppendOutcome(state: state, events: events, alreadyApplied: false)
         }
     }
@@ -98,6 +101,7 @@ extension SQLiteCaseStore {
             if !events.isEmpty {
                 try appendRows(events, key: idempotencyKey, db)
                 try writeProjection(state, previous: current, db)
+                try Self.updateFacts(previous: current, events: events, db)
             }
             return AppendOutcome(state: state, events: events, alreadyApplied: false)
         }

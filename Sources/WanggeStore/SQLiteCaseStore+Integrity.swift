@@ -1,4 +1,5 @@
 import GRDB
+import WanggeAssessment
 import WanggeCore
 
 extension SQLiteCaseStore {
@@ -13,6 +14,7 @@ extension SQLiteCaseStore {
                 try checkProjections(db, into: &report)
                 try checkCounters(db, into: &report)
                 try checkSecurityLog(db, into: &report)
+                try checkFactsCount(db, into: &report)
                 return report
             }
         }
@@ -69,8 +71,10 @@ extension SQLiteCaseStore {
             switch result {
             case .failure(let problem):
                 if differences < Self.problemLimit { report.problems.append(problem); differences += 1 }
-            case .success(let rebuilt):
+            case .success(let folded):
+                let rebuilt = folded.state
                 report.casesChecked += 1
+                try checkFacts(folded.facts, db, differences: &differences, into: &report)
                 while let live = pendingLive, (live[0] as Int64) < rebuilt.id {
                     if differences < Self.problemLimit { report.problems.append(.projectionExtra(code: live[1])); differences += 1 }
                     pendingLive = try liveRows.next()
@@ -94,6 +98,33 @@ extension SQLiteCaseStore {
         while let live = pendingLive {
             if differences < Self.problemLimit { report.problems.append(.projectionExtra(code: live[1])); differences += 1 }
             pendingLive = try liveRows.next()
+        }
+    }
+
+    /// Compares the live assessment facts of a case with the ones folded from its events.
+    func checkFacts(_ rebuilt: CaseFacts, _ db: Database, differences: inout Int, into report: inout IntegrityReport) throws {
+        let statement = try db.cachedStatement(sql: "SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts WHERE reported_at = ? AND case_id = ?")
+        let live = try Row.fetchOne(statement, arguments: [rebuilt.reportedAt.secondsSinceEpoch, rebuilt.caseID])
+        guard differences < Self.problemLimit else { return }
+        guard let live else {
+            report.problems.append(.assessmentFactsDiffer(caseID: rebuilt.caseID, column: "（整行）", live: "（缺失）", rebuilt: "（应有）"))
+            differences += 1
+            return
+        }
+        let expected = AssessmentFactsRow.values(rebuilt)
+        for (i, column) in AssessmentFactsRow.columns.enumerated() where live[i] as DatabaseValue != expected[i] {
+            guard differences < Self.problemLimit else { return }
+            report.problems.append(.assessmentFactsDiffer(
+                caseID: rebuilt.caseID, column: column, live: Self.show(live[i]), rebuilt: Self.show(expected[i])))
+            differences += 1
+        }
+    }
+
+    /// Facts rows whose case has no events.
+    func checkFactsCount(_ db: Database, into report: inout IntegrityReport) throws {
+        let extra = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment_facts WHERE case_id NOT IN (SELECT id FROM cases)") ?? 0
+        if extra > 0 {
+            report.problems.append(.assessmentFactsDiffer(caseID: 0, column: "（整行）", live: "\(extra) 行", rebuilt: "（不应有）"))
         }
     }
 
@@ -130,14 +161,13 @@ extension SQLiteCaseStore {
     /// Streams the log ordered by case and version, calling `body` with each folded case
     /// (or the problem that stopped it). Memory stays at one case at a time.
     func foldCases(
-        _ db: Database, caseIDs: ClosedRange<Int64>? = nil, _ body: (Result<CaseState, IntegrityReport.Problem>) throws -> Void
+        _ db: Database, caseIDs: ClosedRange<Int64>? = nil, _ body: (Result<FoldedCase, IntegrityReport.Problem>) throws -> Void
     ) throws {
         let range = caseIDs ?? Int64.min...Int64.max
         let rows = try Row.fetchCursor(
             db, sql: "\(Self.eventSelect) WHERE case_id BETWEEN ? AND ? ORDER BY case_id, case_version",
             arguments: [range.lowerBound, range.upperBound])
-        var current: CaseState?
-        var broken: Int64?
+        var folder = LogFolder(gaps: .problem)
         while let row = try rows.next() {
             let stored: StoredEvent
             do {
@@ -145,33 +175,12 @@ extension SQLiteCaseStore {
             } catch let error as StoreError {
                 let seq: Int64 = row[0]
                 try body(.failure(.unreadableEvent(seq: seq, detail: error.description)))
-                broken = row[1]
+                folder.skip(caseID: row[1])
                 continue
             }
-            let event = stored.event
-            if let state = current, state.id != event.caseID {
-                try body(.success(state))
-                current = nil
-            }
-            if broken == event.caseID { continue }
-            if var state = current {
-                guard event.version == state.version + 1 else {
-                    try body(.failure(.versionGap(caseID: event.caseID, expected: state.version + 1, found: event.version)))
-                    current = nil; broken = event.caseID
-                    continue
-                }
-                state.apply(event)
-                current = state
-            } else {
-                guard event.version == 1, case .reported(let r) = event.body else {
-                    try body(.failure(.versionGap(caseID: event.caseID, expected: 1, found: event.version)))
-                    broken = event.caseID
-                    continue
-                }
-                current = CaseState(id: event.caseID, reported: r, actor: event.actor, at: event.at)
-            }
+            try folder.feed(stored.event, body)
         }
-        if let state = current { try body(.success(state)) }
+        try folder.finish(body)
     }
 
     public func rebuildProjections() throws {
@@ -194,7 +203,8 @@ extension SQLiteCaseStore {
         var failure: IntegrityReport.Problem?
         try foldCases(db) { result in
             switch result {
-            case .success(let state):
+            case .success(let folded):
+                let state = folded.state
                 let place = self.place(of: state.grid)
                 try insert.run(CaseRow.values(state, community: place.community, street: place.street))
             case .failure(let problem):
@@ -204,5 +214,6 @@ extension SQLiteCaseStore {
         if let failure { throw StoreError.database("无法重建：\(failure)") }
         try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
         try Self.resetSearchIndex(db)
+        try Self.refillAssessmentFacts(db)
     }
 }

@@ -22,6 +22,10 @@ extension SQLiteCaseStore {
         var parts: [String] = []
         var args: [DatabaseValue] = []
         if q.openOnly { parts.append("is_open = 1") }
+        if let ids = q.ids {
+            parts.append("id IN (SELECT value FROM json_each(?))")
+            args.append(("[" + ids.map(String.init).joined(separator: ",") + "]").databaseValue)
+        }
         if let statuses = q.statuses {
             parts.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
             args += statuses.sorted { $0.rawValue < $1.rawValue }.map { $0.rawValue.databaseValue }
@@ -207,6 +211,25 @@ extension SQLiteCaseStore {
             throw StoreError.corruptEvent(seq: seq, error.description)
         } catch let error as EventDecodingError {
             throw StoreError.corruptEvent(seq: seq, error.description)
+        }
+    }
+}
+
+extension SQLiteCaseStore {
+    /// Cases closed in `[from, to)` and still closed (or archived), the latest first; at
+    /// most `limit`. For the echo wall: a scan of the projection, not a hot path.
+    public func closedCases(from: Instant, to: Instant, limit: Int) throws -> [CaseState] {
+        try guarded {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(CaseRow.selectColumns) FROM cases
+                    WHERE closed_at >= ? AND closed_at < ? AND status IN ('closed', 'archived')
+                    ORDER BY closed_at DESC, id DESC LIMIT ?
+                    """, arguments: [from.secondsSinceEpoch, to.secondsSinceEpoch, limit])
+                var result: [CaseState] = []
+                while let row = try rows.next() { result.append(try CaseRow.decode(row)) }
+                return result
+            }
         }
     }
 }

@@ -111,6 +111,8 @@ enum Schema {
         registerQueue(&migrator)
         registerSecurityLog(&migrator)
         registerIntegrityMarks(&migrator)
+        registerAssessmentFacts(&migrator)
+        registerRoutineLog(&migrator)
         return migrator
     }
 }

@@ -49,6 +49,11 @@ struct BenchConsoleCommand: ParsableCommand {
             for (name, samples) in bench.keyLatencies(keys: keys) {
                 say("  \(pad(name, 24)) n=\(samples.count)  p50 \(ms(samples.p50)) ms  p99 \(ms(samples.p99)) ms  最大 \(ms(samples.max)) ms")
             }
+            say("")
+            say("考核画面（80×24，本月按社区，含近 8 周走势；数字在后台计算）：")
+            for (name, samples) in bench.statsLatencies(runs: 5) {
+                say("  \(pad(name, 30)) n=\(samples.count)  p50 \(ms(samples.p50)) ms  最大 \(ms(samples.max)) ms")
+            }
             if !noTmux {
                 say("")
                 TmuxProbe(database: env.workspace.store.path, now: global.now ?? ProcessInfo.processInfo.environment["WANGGE_NOW"],

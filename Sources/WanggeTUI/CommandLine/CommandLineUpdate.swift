@@ -5,7 +5,7 @@ import WanggeStore
 /// The `:` command line: `:dispatch C-… 张三`, `:grid 0103`, `:theme mono`, `:q`…, with
 /// Tab completing command names, case codes, people, grids and themes.
 enum CommandLineUpdate {
-    static let commands = ["dispatch", "open", "grid", "filter", "sort", "theme", "lang", "queue", "map", "board", "overdue", "help", "q", "quit"]
+    static let commands = ["dispatch", "open", "grid", "filter", "sort", "theme", "lang", "queue", "map", "board", "overdue", "stats", "help", "q", "quit"]
 
     static func handleKey(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard var line = state.commandLine else { return [] }
@@ -41,6 +41,7 @@ enum CommandLineUpdate {
         case "map", "网格图": return ConsoleUpdate.show(.map, &state)
         case "board", "看板": return ConsoleUpdate.show(.board, &state)
         case "overdue", "督办": return ConsoleUpdate.show(.overdue, &state)
+        case "stats", "考核": return ConsoleUpdate.show(.stats, &state)
         case "help", "帮助":
             state.helpFor = state.screen
             state.helpScroll = 0

@@ -39,5 +39,5 @@ public struct ConsoleContext: Sendable {
 
 /// The screens of the console.
 public enum ScreenID: String, Hashable, Sendable, CaseIterable {
-    case queue, detail, map, board, overdue, help
+    case queue, detail, map, board, overdue, stats, help
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WanggeApp
+import WanggeAssessment
 import WanggeCore
 import WanggeStore
 
@@ -22,6 +23,12 @@ public protocol ConsoleData: AnyObject, Sendable {
     func quickCheck() throws -> QuickCheckReport
     /// Who is told while a call waits for another process's write lock.
     func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?)
+    /// The 考核 screen's figures, over the cases in scope.
+    func assessment(_ request: StatsRequest, now: Instant) throws -> AssessmentReport
+    /// Per row key ("" for the total), a tally per week of `request.weeks`.
+    func assessmentSeries(_ request: StatsRequest, now: Instant) throws -> [String: [FigureTally]]
+    /// The ids of the cases behind one figure of one group.
+    func casesBehind(_ drill: StatsDrill, now: Instant) throws -> [Int64]
 }
 
 extension ConsoleData {

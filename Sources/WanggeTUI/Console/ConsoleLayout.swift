@@ -5,6 +5,8 @@ public enum ConsoleLayout {
     public static func queueRows(_ size: TerminalSize) -> Int { max(1, size.height - 5) }
     /// Overdue: title, summary, list, preview line, status bar.
     public static func overdueRows(_ size: TerminalSize) -> Int { max(1, size.height - 4) }
+    /// 考核: title bar, title, column header, list, total, two lines of formula, keys, status bar.
+    public static func statsRows(_ size: TerminalSize) -> Int { max(1, size.height - 8) }
     /// Board: each card takes this many rows.
     public static let cardHeight = 4
     /// Board: cards that fit a column under its header.

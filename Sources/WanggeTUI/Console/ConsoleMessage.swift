@@ -1,4 +1,5 @@
 import WanggeApp
+import WanggeAssessment
 import WanggeCore
 import WanggeStore
 
@@ -22,6 +23,12 @@ public enum ConsoleMessage: Sendable {
     case executed([ActionResult])
     case themeChanged(name: String, warning: String?)
     case failed(String)
+    /// The 考核 screen's figures (computed off the main loop).
+    case statsLoaded(StatsRequest, AssessmentReport)
+    /// The weekly tallies behind the 考核 screen's sparklines.
+    case statsSeriesLoaded(StatsRequest, [String: [FigureTally]])
+    /// The cases behind a figure, for the queue.
+    case statsCasesLoaded(StatsDrill, [Int64])
     /// The console's own engine ran a tick; what it wrote arrives as a store change.
     case engineTicked(EngineTickReport)
     /// The console's own engine could not tick (a broken rules file, a locked database).
@@ -91,6 +98,9 @@ public enum ConsoleEffect: Hashable, Sendable {
     case loadBoard(perColumn: Int)
     case loadOverdue(limit: Int)
     case loadNewest
+    /// Computes the 考核 screen's figures in the background.
+    case loadStats(StatsRequest)
+    case loadStatsCases(StatsDrill)
     case execute([ActionRequest])
     case setTheme(String)
     case redraw

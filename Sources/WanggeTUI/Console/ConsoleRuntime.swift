@@ -23,6 +23,9 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     private var dirty = true
     /// Counts run here, one at a time, off the main loop.
     private let countQueue = DispatchQueue(label: "wangge.console.counts")
+    /// The 考核 figures are computed here (a month over a million cases takes a while),
+    /// apart from the counts so neither waits for the other.
+    private let statsQueue = DispatchQueue(label: "wangge.console.stats")
     private let mailbox = Mailbox()
     /// The escalation engine this console runs when no engine process does (nil: none).
     let engine: ConsoleEngine?
@@ -133,6 +136,7 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     public func waitForCounts() {
         repeat {
             countQueue.sync {}
+            statsQueue.sync {}
             deliverCounts()
         } while mailbox.isBusy
     }
@@ -165,6 +169,26 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
     func stopEngine() {
         guard let engine else { return }
         engineQueue.sync { engine.stop() }
+    }
+
+    /// Runs `work` on `queue`; its answer (or failure) comes back through the mailbox.
+    private func background(on queue: DispatchQueue, _ work: @escaping @Sendable () throws -> ConsoleMessage) {
+        let mailbox = self.mailbox
+        mailbox.begin()
+        queue.async {
+            do {
+                mailbox.post(try work())
+            } catch let refusal as Refusal {
+                mailbox.post(.failed(refusal.message))
+            } catch {
+                mailbox.post(.failed("\(error)"))
+            }
+        }
+    }
+
+    /// Drops the 考核 screen's figures, so the next visit computes them afresh (benchmarks).
+    public func forgetStats() {
+        state.stats.result = nil
     }
 
     /// Applies the counts that have come back.
@@ -237,6 +261,16 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
                         mailbox.post(.failed("\(error)"))
                     }
                 }
+                return nil
+            case .loadStats(let request):
+                // The table first, then the sparklines' weeks (a second pass, drawn when done).
+                background(on: statsQueue) { [data, now = state.now] in .statsLoaded(request, try data.assessment(request, now: now)) }
+                background(on: statsQueue) { [data, now = state.now] in
+                    .statsSeriesLoaded(request, try data.assessmentSeries(request, now: now))
+                }
+                return nil
+            case .loadStatsCases(let drill):
+                background(on: statsQueue) { [data, now = state.now] in .statsCasesLoaded(drill, try data.casesBehind(drill, now: now)) }
                 return nil
             case .loadDetail(let code):
                 return .detailLoaded(try data.detail(code: code))

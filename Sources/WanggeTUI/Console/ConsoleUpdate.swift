@@ -31,6 +31,7 @@ public enum ConsoleUpdate {
             // Cases fall overdue as time passes: the screens that count them reload.
             return [.map, .overdue, .board].contains(state.screen) ? reloadCurrent(&state, full: false) : []
         case .storeChanged:
+            if state.screen == .stats { return StatsUpdate.storeChanged(&state) + [.loadNewest] }
             return reloadCurrent(&state, full: false) + [.loadNewest]
         case let .queueLoaded(generation, offset, rows):
             QueueUpdate.loaded(&state, generation: generation, offset: offset, rows: rows)
@@ -69,6 +70,14 @@ public enum ConsoleUpdate {
             state.themeName = name
             state.status = warning.map { StatusMessage($0, .error) } ?? StatusMessage(state.context.strings.themeApplied(name))
             return []
+        case let .statsLoaded(request, report):
+            StatsUpdate.loaded(&state, request, report)
+            return []
+        case let .statsSeriesLoaded(request, weekly):
+            if request.generation == state.stats.generation { state.stats.result?.weekly = weekly }
+            return []
+        case let .statsCasesLoaded(drill, ids):
+            return StatsUpdate.casesLoaded(&state, drill, ids)
         case .failed(let message):
             state.status = StatusMessage(state.context.strings.loadFailed(message), .error)
             state.queue.loading = false
@@ -138,6 +147,8 @@ public enum ConsoleUpdate {
             return reloadCurrent(&state, full: true)
         case .back where state.screen == .map && !state.map.trail.isEmpty:
             return MapUpdate.handle(.back, &state)
+        case .back where state.screen == .stats && !state.stats.trail.isEmpty:
+            return StatsUpdate.up(&state)
         case .back:
             return goBack(&state)
         default:
@@ -147,6 +158,7 @@ public enum ConsoleUpdate {
             case .map: return MapUpdate.handle(intent, &state)
             case .board: return BoardUpdate.handle(intent, &state)
             case .overdue: return OverdueUpdate.handle(intent, &state)
+            case .stats: return StatsUpdate.handle(intent, &state)
             case .help: return []
             }
         }
@@ -193,6 +205,8 @@ public enum ConsoleUpdate {
                 + Level.allCases.map { .count(CaseQuery(openOnly: true, level: $0), .board($0)) }
         case .overdue:
             return [.loadOverdue(limit: OverdueUpdate.limit), .count(CaseQuery(overdueAt: state.now), .overdue)]
+        case .stats:
+            return full || state.stats.result == nil ? StatsUpdate.load(&state) : []
         case .help: return []
         }
     }

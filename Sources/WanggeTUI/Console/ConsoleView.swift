@@ -16,6 +16,7 @@ public enum ConsoleView {
         case .map: MapView.render(state, in: body, glyphs: theme.glyphs, into: &buffer)
         case .board: BoardView.render(state, in: body, glyphs: theme.glyphs, into: &buffer)
         case .overdue: OverdueView.render(state, in: body, glyphs: theme.glyphs, into: &buffer)
+        case .stats: StatsView.render(state, in: body, into: &buffer)
         case .help: break
         }
         statusBar(state, into: &buffer)

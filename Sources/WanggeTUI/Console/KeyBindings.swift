@@ -12,6 +12,8 @@ public enum Intent: Hashable, Sendable {
     case cycleLevel, toggleOpenOnly, cycleSort
     // A case action (detail, overdue board, escalation board, queue shortcuts).
     case act(Action)
+    // The 考核 screen.
+    case stats(StatsKey)
 }
 
 /// One row of a binding table: the keys, what they do, and the help text.
@@ -82,6 +84,7 @@ public enum KeyBindings {
         KeyBinding([.char("2")], .show(.map), "网格图", "grid map"),
         KeyBinding([.char("3")], .show(.board), "升级看板", "escalation board"),
         KeyBinding([.char("4")], .show(.overdue), "超期督办", "overdue"),
+        KeyBinding([.char("5")], .show(.stats), "考核统计", "assessment figures"),
         KeyBinding([.char("r"), .function(5)], .refresh, "刷新", "refresh"),
         KeyBinding([.ctrl("l")], .redraw, "重绘屏幕", "redraw the screen"),
         KeyBinding([.char("q"), .escape], .back, "返回（在队列中：退出）", "back (quit from the queue)"),
@@ -162,6 +165,20 @@ public enum KeyBindings {
         KeyBinding([.char("c")], .act(.close), "结案", "close"),
     ]
 
+    /// The 考核 screen.
+    public static let stats: [KeyBinding] = movement + [
+        KeyBinding([.char("h"), .left], .left, "上一项指标", "previous figure"),
+        KeyBinding([.char("l"), .right], .right, "下一项指标", "next figure"),
+        KeyBinding([.enter], .open, "下钻：街道→社区→网格；在网格（网格员、部门）上打开该指标计入的案件",
+                   "drill: street, community, grid; on a grid (worker, department) the cases the figure counts"),
+        KeyBinding([.char("!")], .stats(.openFailing), "打开拉低该指标的案件（超期、未结案、返工……）", "the cases pulling the figure down"),
+        KeyBinding([.char("s")], .stats(.sort), "按所选指标排序（再按反向，第三次恢复）", "sort by the figure (again: reverse, third: off)"),
+        KeyBinding([.char("[")], .stats(.previousMonth), "上一个月", "previous month"),
+        KeyBinding([.char("]")], .stats(.nextMonth), "下一个月", "next month"),
+        KeyBinding([.char("b")], .stats(.cycleGroups), "分组轮换：地区、网格员、部门", "group by: places, workers, departments"),
+        KeyBinding([.backspace], .back, "返回上一级", "up one level"),
+    ]
+
     /// The table of `screen`, without the global keys.
     public static func table(for screen: ScreenID) -> [KeyBinding] {
         switch screen {
@@ -170,6 +187,7 @@ public enum KeyBindings {
         case .map: map
         case .board: board
         case .overdue: overdue
+        case .stats: stats
         case .help: []
         }
     }

@@ -126,6 +126,7 @@ public struct ConsoleState: Sendable {
     public var map = MapState()
     public var board = BoardState()
     public var overdue = OverdueState()
+    public var stats: StatsState
     /// The action form, when one is open (over the current screen).
     public var form: ActionForm?
     public var commandLine: CommandLineState?
@@ -154,6 +155,7 @@ public struct ConsoleState: Sendable {
         self.now = now
         self.themeName = themeName
         map.place = context.organisation.streets.count == 1 ? .street(context.organisation.streets[0].code) : .county
+        stats = StatsState(level: StatsUpdate.initialLevel(context.organisation))
     }
 }
 

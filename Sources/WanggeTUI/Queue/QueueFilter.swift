@@ -12,6 +12,10 @@ public struct QueueFilter: Hashable, Sendable {
     public var level: Level?
     public var openOnly = true
     public var order: CaseOrder = .dueAt
+    /// Exactly these cases: the ones behind a figure of the 考核 screen.
+    public var caseIDs: [Int64]?
+    /// What those cases are, for the filter line.
+    public var caseLabel: String?
 
     public init() {}
 
@@ -27,12 +31,13 @@ public struct QueueFilter: Hashable, Sendable {
         if overdue { query.overdueAt = now }
         if onlyNew { query.statuses = [.reported] }
         query.level = level
+        query.ids = caseIDs
         return query
     }
 
     /// Whether any narrowing beyond the default (open cases by due time) is on.
     public var isNarrowed: Bool {
-        text != nil || grid != nil || categoryPrefix != nil || mine || overdue || onlyNew || level != nil
+        text != nil || grid != nil || categoryPrefix != nil || mine || overdue || onlyNew || level != nil || caseIDs != nil
     }
 
     /// Reads what was typed after `/`: words `g:0103` (or `网格:0103`) pick a grid,

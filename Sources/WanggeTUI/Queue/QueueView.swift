@@ -133,6 +133,7 @@ enum QueueView {
         if let grid = filter.grid { parts.append(s.filterGrid(state.context.gridName(grid))) }
         if let category = filter.categoryPrefix { parts.append(s.filterCategory(state.context.categoryName(category))) }
         if let text = filter.text { parts.append(s.filterText(text)) }
+        if let label = filter.caseLabel, filter.caseIDs != nil { parts.append(label) }
         if !queue.tagged.isEmpty { parts.append(s.tagged(queue.tagged.count)) }
         var x = 1
         for (index, part) in parts.enumerated() {

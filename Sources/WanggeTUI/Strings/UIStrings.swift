@@ -34,6 +34,7 @@ public struct UIStrings: Sendable, Hashable {
         case .map: t("网格图", "Grid map")
         case .board: t("升级看板", "Escalation board")
         case .overdue: t("超期督办", "Overdue")
+        case .stats: t("考核", "Assessment")
         case .help: t("帮助", "Help")
         }
     }

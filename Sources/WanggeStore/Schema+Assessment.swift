@@ -1,0 +1,33 @@
+import GRDB
+
+extension Schema {
+    /// `v3-assessment-facts`: one row of assessment facts per case (`CaseFacts`), a
+    /// projection of the log like `cases`, written in the same transaction as the events.
+    /// Keyed by report time so that a period's cohort is one contiguous range of the
+    /// table: the figures of a month over a million cases read only that month's rows.
+    /// Small values are packed into integers (`FactsPacking`): SQLite's cost per row grows
+    /// with the number of columns read. Existing logs are folded into it when the
+    /// migration runs.
+    static func registerAssessmentFacts(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v3-assessment-facts") { db in
+            try db.execute(sql: """
+                CREATE TABLE assessment_facts (
+                    reported_at INTEGER NOT NULL,
+                    case_id INTEGER NOT NULL,
+                    grid TEXT NOT NULL,
+                    reporter TEXT NOT NULL,
+                    handler TEXT,
+                    closed_at INTEGER,
+                    open_due INTEGER,
+                    open_suspended_until INTEGER,
+                    flags INTEGER NOT NULL,
+                    case_counts INTEGER NOT NULL,
+                    handler_counts INTEGER,
+                    earlier_handlers TEXT,
+                    PRIMARY KEY (reported_at, case_id)
+                ) WITHOUT ROWID;
+                """)
+            try SQLiteCaseStore.refillAssessmentFacts(db)
+        }
+    }
+}
