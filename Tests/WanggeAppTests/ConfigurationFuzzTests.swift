@@ -10,7 +10,7 @@ import WanggeFuzzSupport
 struct ConfigurationFuzzTests {
     static let organisation = DemoConfiguration.organisationTOML(operatorLogin: "tester", operatorRole: .supervisor)
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(4)))
     func mutatedConfigurationsLoadOrFailAtAPlace() throws {
         var mutator = TextMutator(seed: 0x636F_6E66_6967)  // "config"
         let budget = FuzzBudget(rounds: 400, seconds: 6)

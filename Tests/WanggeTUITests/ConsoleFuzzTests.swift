@@ -25,7 +25,7 @@ struct ConsoleFuzzTests {
                           ":lang zh", ":queue", ":map", ":board", ":overdue", "c:04", "g:0103", "城市管理", "1 working_days",
                           "\u{1B}[2J\u{1B}]0;x\u{07}", String(repeating: "长", count: 300)]
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(4)))
     func randomKeysNeverTrapAndLeaveACheckableDatabase() throws {
         let fixture = try DemoFixture(cases: 80)
         let organisation = fixture.workspace.organisation
