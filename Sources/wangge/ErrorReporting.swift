@@ -20,6 +20,12 @@ enum ErrorReporting {
         } catch let error as StoreError {
             printError("错误：\(error)")
             throw ExitCode(1)
+        } catch let error as ImportFileError {
+            printError("错误：\(error)")
+            throw ExitCode(1)
+        } catch let error as OutputFileError {
+            printError("错误：\(error)")
+            throw ExitCode(1)
         }
     }
 

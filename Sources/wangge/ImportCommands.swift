@@ -119,9 +119,9 @@ enum CaseImportRun {
             } : nil, progress: { _, progress in
                 bar.update(done: progress.done, total: progress.total)
             })
-        } catch let error as ImportFileError {
+        } catch {
             bar.clear()
-            throw AppError.badInput("\(error)")
+            throw error
         }
         bar.clear()
         try rejects?.commit()

@@ -27,6 +27,9 @@ public struct ImportOptions: Sendable {
     /// The instant the summary's verdicts are computed at (default: now).
     public var asOf: Instant?
     public var batchSize = 8_192
+    /// Files expected to hold at least this many records (and twice the cases already
+    /// stored) are loaded with the case indexes built at the end (`BulkSession.deferCaseIndexes`).
+    public var deferIndexesFrom: Int64 = 50_000
 
     public init(skipBad: Bool = false, dryRun: Bool = false, asOf: Instant? = nil) {
         self.skipBad = skipBad; self.dryRun = dryRun; self.asOf = asOf
@@ -103,8 +106,16 @@ public final class CaseImporter {
             var batchCodes: Set<String> = []
             batch.reserveCapacity(options.batchSize)
 
-            func flush() throws {
+            var judgedSize = false
+            func flush(progress: (done: Int64, total: Int64)) throws {
                 guard !batch.isEmpty else { return }
+                // Once a batch shows how big records are: a file several times the table
+                // loads faster with the case indexes built once at the end.
+                if !judgedSize, progress.done > 0, progress.total > progress.done {
+                    judgedSize = true
+                    let expected = Int64(summary.records) * progress.total / progress.done
+                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) { try session.deferCaseIndexes() }
+                }
                 try session.write(batch, keys: keys, codeCounters: counters)
                 batch.removeAll(keepingCapacity: true)
                 keys.removeAll(keepingCapacity: true)
@@ -134,7 +145,7 @@ public final class CaseImporter {
             }
 
             /// One record: already known, refused, or a new case for the batch.
-            func handle(_ record: ImportRecord, _ outcome: RowOutcome) throws {
+            func handle(_ record: ImportRecord, _ outcome: RowOutcome, progress: (done: Int64, total: Int64)) throws {
                 let row: MappedRow
                 switch outcome {
                 case .bad(let problems):
@@ -182,7 +193,7 @@ public final class CaseImporter {
                 batchCodes.insert(caseCode)
                 summary.imported += 1
                 summary.verdicts[history.state.handlingVerdict(at: verdictAt), default: 0] += 1
-                if batch.count >= options.batchSize { try flush() }
+                if batch.count >= options.batchSize { try flush(progress: progress) }
             }
 
             let queue = MappedRecordQueue(source: source, mapper: mapper)
@@ -190,11 +201,11 @@ public final class CaseImporter {
             while let mapped = try queue.next() {
                 for (record, outcome) in mapped.items {
                     summary.records += 1
-                    try handle(record, outcome)
+                    try handle(record, outcome, progress: mapped.progress)
                     progress?(summary, mapped.progress)
                 }
             }
-            try flush()
+            try flush(progress: (0, 0))
             summary.committed = !options.dryRun && (summary.bad == 0 || options.skipBad)
             return summary.committed
         }

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Testing
+import WanggeCore
+import WanggeStore
+
+/// The bulk session imports write through: keys on first events, lookups by key prefix
+/// and code, and case indexes dropped for a large load and built again before commit.
+struct BulkSessionTests {
+    let dir: TemporaryDirectory
+    let store: SQLiteCaseStore
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        store = try StoreFixture.open(dir.path("bulk.sqlite"))
+    }
+
+    func histories(from firstID: Int64, count: Int) -> [(events: [CaseEvent], state: CaseState)] {
+        (0..<count).map { i in
+            let id = firstID + Int64(i)
+            var r = StoreFixture.reported("案件 \(id)")
+            r.code = "C-260302-\(String(format: "%04d", id))"
+            let at = StoreFixture.t0 + Int64(i)
+            var state = CaseState(id: id, reported: r, actor: "import", at: at)
+            var events = [CaseEvent(caseID: id, version: 1, actor: "import", at: at, body: .reported(r))]
+            for body in [EventBody.accepted(note: nil), StoreFixture.dispatched("CG", at: at)] {
+                let e = CaseEvent(caseID: id, version: state.version + 1, actor: "import", at: at, body: body)
+                state.apply(e)
+                events.append(e)
+            }
+            return (events, state)
+        }
+    }
+
+    func indexes() throws -> [String] {
+        try StoreFixture.raw(dir.path("bulk.sqlite")).read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    @Test func keysAreFoundByPrefixAndCodesByValue() throws {
+        let writer = BulkCaseWriter(store: store)
+        try writer.transaction { session in
+            try session.write(histories(from: 1, count: 3), keys: ["import/s/a#1", nil, "import/s/b#2"], codeCounters: ["260302": 3])
+            #expect(try session.key(withPrefix: "import/s/a#")?.key == "import/s/a#1")
+            #expect(try session.key(withPrefix: "import/s/b#")?.caseID == 3)
+            #expect(try session.key(withPrefix: "import/s/c#") == nil)
+            #expect(try session.codeExists("C-260302-0002"))
+            #expect(try !session.codeExists("C-260302-0004"))
+            #expect(try session.code(ofCase: 3) == "C-260302-0003")
+            return true
+        }
+        #expect(try store.check().isClean)
+        #expect(try store.log(afterSeq: 0, limit: 100, caseID: nil).compactMap(\.idempotencyKey) == ["import/s/a#1", "import/s/b#2"])
+        #expect(try writer.codeCounters()["260302"] == 3)
+    }
+
+    @Test func deferredCaseIndexesAreBuiltAgainBeforeTheCommitAndKeptOnRollback() throws {
+        let before = try indexes()
+        #expect(before.count >= 10)
+        let writer = BulkCaseWriter(store: store)
+        try writer.transaction { session in
+            try session.deferCaseIndexes()
+            try session.write(histories(from: 1, count: 500), keys: nil, codeCounters: [:])
+            return true
+        }
+        #expect(try indexes() == before)
+        #expect(try store.check().isClean)
+        #expect(try store.cases(CaseQuery(openOnly: true, order: .dueAt, limit: 5)).count == 5)
+
+        try writer.transaction { session in
+            try session.deferCaseIndexes()
+            try session.write(histories(from: 501, count: 10), keys: nil, codeCounters: [:])
+            return false
+        }
+        #expect(try indexes() == before)
+        #expect(try store.count(CaseQuery()) == 500)
+    }
+}
