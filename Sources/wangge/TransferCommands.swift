@@ -18,7 +18,7 @@ struct ImportEventsCommand: ParsableCommand {
             do {
                 let count = try EventLogFile.importFile(file, into: store)
                 let counts = try store.counts()
-                print("已导入 \(count) 条事件到 \(path)：哈希链逐条校验通过，重建了 \(counts.cases) 件案件的状态")
+                Output.say("已导入 \(count) 条事件到 \(path)：哈希链逐条校验通过，重建了 \(counts.cases) 件案件的状态")
             } catch let error as ImportFileError {
                 throw AppError.badInput("\(error)")
             } catch let error as EventLogImportError {
@@ -44,10 +44,10 @@ struct ExportEventsCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
+            let store = try global.openStore(path: path)
             do {
                 let summary = try EventLogFile.export(store, to: out)
-                print("已导出 \(summary.events) 条事件到 \(out)（最后一条哈希 \(summary.lastHash.prefix(12))）")
+                Output.say("已导出 \(summary.events) 条事件到 \(out)（最后一条哈希 \(summary.lastHash.prefix(12))）")
             } catch let error as OutputFileError {
                 throw AppError.badInput(error.message)
             }
@@ -80,7 +80,7 @@ struct ExportOpen311Command: ParsableCommand {
             } catch let error as OutputFileError {
                 throw AppError.badInput(error.message)
             }
-            print("已导出 \(env.workspace.context.catalog.categories.count) 个服务（分类）和 \(cases.count) 个请求（案件）到 \(out)")
+            Output.say("已导出 \(env.workspace.context.catalog.categories.count) 个服务（分类）和 \(cases.count) 个请求（案件）到 \(out)")
         }
     }
 }
@@ -97,10 +97,10 @@ struct BackupCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
+            let store = try global.openStore(path: path)
             do {
                 let s = try DatabaseBackup.take(from: store, to: out, verify: verify)
-                print("已备份到 \(out)：\(s.events) 条事件，\(s.cases) 件案件，\(s.bytes / 1024) KiB；" + (s.verified ? "哈希链与投影校验通过" : "quick_check 通过"))
+                Output.say("已备份到 \(out)：\(s.events) 条事件，\(s.cases) 件案件，\(s.bytes / 1024) KiB；" + (s.verified ? "哈希链与投影校验通过" : "quick_check 通过"))
             } catch let error as OutputFileError {
                 throw AppError.badInput(error.message)
             }
