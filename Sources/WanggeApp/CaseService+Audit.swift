@@ -68,6 +68,7 @@ extension AuditEntry {
         case SecurityLogger.impersonateAction: return "冒用身份（--as）"
         case SecurityLogger.identifyAction: return "登录（不在人员名单）"
         case SecurityLogger.fixedClockAction: return "固定时间（--now）"
+        case SecurityLogger.importAction: return "导入"
         default: return action
         }
     }

@@ -24,6 +24,8 @@ public struct SecurityLogger: Sendable {
     public static let impersonateAction = "impersonate"
     /// The action recorded when the OS login is not a person of the organisation.
     public static let identifyAction = "identify"
+    /// The action recorded when an import brings records the operator may not import.
+    public static let importAction = "import"
     /// The action recorded when a non-admin fixes the clock with `--now` on a real deployment.
     public static let fixedClockAction = "fixed_clock"
 
@@ -58,11 +60,11 @@ public struct SecurityLogger: Sendable {
     /// Records a refusal that is not a `Refusal` of Core (an unknown login, `--as` by a
     /// non-admin) and returns a line to show when it could not be written, if any.
     public func record(
-        reason: String, action: String, actor: String, message: String, at: Instant, in store: SQLiteCaseStore
+        reason: String, action: String, actor: String, message: String, grid: String? = nil, at: Instant, in store: SQLiteCaseStore
     ) -> String? {
         let row = RefusalRecord(
             at: at, recordedAt: wallClock(), osLogin: osLogin, actor: actor, channel: channel.rawValue, action: action,
-            caseCode: nil, grid: nil, reason: reason, message: message)
+            caseCode: nil, grid: grid, reason: reason, message: message)
         do {
             try store.recordRefusal(row)
             return nil

@@ -93,19 +93,21 @@ public struct FuzzBudget {
     let clock = ContinuousClock()
     let deadline: ContinuousClock.Instant
     public let rounds: Int
+    public let minimumRounds: Int
 
-    /// At most `rounds` rounds (scaled by `$WANGGE_FUZZ_SCALE`, default 1) and at most
-    /// `seconds` seconds (scaled the same way).
-    public init(rounds: Int, seconds: Double) {
+    /// At least `minimumRounds` rounds whatever the time (so what a test expects of its
+    /// first rounds holds on a loaded machine: they are the same rounds for the same
+    /// seed), then more up to `rounds` while `seconds` last; rounds and seconds scale with
+    /// `$WANGGE_FUZZ_SCALE` (default 1).
+    public init(rounds: Int, seconds: Double, minimumRounds: Int) {
         let scale = FuzzBudget.scale
         self.rounds = Int(Double(rounds) * scale)
+        self.minimumRounds = min(minimumRounds, self.rounds)
         deadline = clock.now.advanced(by: .milliseconds(Int(seconds * scale * 1000)))
     }
 
-    /// Whether round `round` may still run. The first half of the rounds always runs, so
-    /// a test's expectations about them hold on a slow or busy machine (the seed fixes what
-    /// they are); the time limit only cuts the second half short.
-    public func allows(_ round: Int) -> Bool { round < rounds && (round < rounds / 2 || clock.now < deadline) }
+    /// Whether round `round` may still run.
+    public func allows(_ round: Int) -> Bool { round < minimumRounds || (round < rounds && clock.now < deadline) }
 
     /// `$WANGGE_FUZZ_SCALE`: 10 for a ten times longer run.
     public static var scale: Double {

@@ -55,7 +55,7 @@ extension SQLiteCaseStore {
     /// size; a row edited long ago is found within (events / rollingEvents) starts, and
     /// at once by `wangge check`. When clean it moves its marks forward (a failed write,
     /// on a read-only database, only means the next start re-reads the same rows).
-    public func quickCheck(limits: QuickCheckLimits = QuickCheckLimits()) throws -> QuickCheckReport {
+    public func startupCheck(limits: QuickCheckLimits = QuickCheckLimits()) throws -> QuickCheckReport {
         var marks: (verified: (seq: Int64, hash: String)?, rollingSeq: Int64, rollingCase: Int64, schema: Int64?) = (nil, 0, 0, nil)
         var newMarks: (verified: (Int64, String)?, rollingSeq: Int64, rollingCase: Int64) = (nil, 0, 0)
         var report = QuickCheckReport()

@@ -48,6 +48,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
+            let cookieBeforeOpen = readOnly ? nil : SchemaSeal.cookieBeforeOpen(path)
             pool = try DatabasePool(path: path, configuration: config)
             if !readOnly {
                 try pool.writeWithoutTransaction { db in
@@ -57,6 +58,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
                     try migrator.migrate(pool)
                     try pool.write { db in try SchemaSeal.record(db) }
+                } else if let cookieBeforeOpen {
+                    try pool.write { db in try SchemaSeal.followOpening(db, from: cookieBeforeOpen) }
                 }
             }
             var watcherConfig = Configuration()

@@ -124,6 +124,14 @@ enum CaseImportRun {
             throw error
         }
         bar.clear()
+        for (grid, count) in summary.refusedByGrid.sorted(by: { $0.key < $1.key }) {
+            if let failure = env.securityLog.record(
+                reason: Refusal.Reason.outOfScope.rawValue, action: SecurityLogger.importAction, actor: env.person.login,
+                message: "导入 \(input)：\(count) 条记录要导入网格 \(grid)，不在权限范围内", grid: grid, at: env.now,
+                in: env.workspace.store) {
+                ErrorReporting.printError(failure)
+            }
+        }
         try rejects?.commit()
         let cal = env.calendar
         let verdicts = HandlingVerdict.allCases.filter { $0 != .none }.map { "\($0.chineseName) \(summary.verdicts[$0] ?? 0)" }
@@ -137,7 +145,7 @@ enum CaseImportRun {
             line += "\n新导入案件按 \(cal.civil(summary.verdictsAt).formatted()) 判定：" + verdicts.joined(separator: "，")
         }
         if summary.bad > 0, let rejects { line += "\n有误的记录已写入 \(rejects.path)" }
-        print(line)
+        Output.say(line)
         if summary.committed && summary.imported > 0 && !options.deferTextIndex {
             try env.workspace.store.catchUpSearchIndex()
         }

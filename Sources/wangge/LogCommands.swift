@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
     func runQuick(_ store: SQLiteCaseStore) throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let report = try store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
+        let report = try store.startupCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
         let elapsed = started.duration(to: clock.now)
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let read = "核验 \(report.eventsVerified) 条事件、\(report.casesVerified) 件案件的投影，用时 \(Int(ms.rounded())) ms"

@@ -15,9 +15,15 @@ struct ImportEventsCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             let store = try global.openStore(path: path)
-            let count = try EventLogFile.importFile(file, into: store)
-            let counts = try store.counts()
-            print("已导入 \(count) 条事件到 \(path)：哈希链逐条校验通过，重建了 \(counts.cases) 件案件的状态")
+            do {
+                let count = try EventLogFile.importFile(file, into: store)
+                let counts = try store.counts()
+                Output.say("已导入 \(count) 条事件到 \(path)：哈希链逐条校验通过，重建了 \(counts.cases) 件案件的状态")
+            } catch let error as ImportFileError {
+                throw AppError.badInput("\(error)")
+            } catch let error as EventLogImportError {
+                throw AppError.badInput("\(file): \(error.message)")
+            }
         }
     }
 }
@@ -38,9 +44,13 @@ struct ExportEventsCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
-            let summary = try EventLogFile.export(store, to: out)
-            print("已导出 \(summary.events) 条事件到 \(out)（最后一条哈希 \(summary.lastHash.prefix(12))）")
+            let store = try global.openStore(path: path)
+            do {
+                let summary = try EventLogFile.export(store, to: out)
+                Output.say("已导出 \(summary.events) 条事件到 \(out)（最后一条哈希 \(summary.lastHash.prefix(12))）")
+            } catch let error as OutputFileError {
+                throw AppError.badInput(error.message)
+            }
         }
     }
 }
@@ -56,17 +66,21 @@ struct ExportOpen311Command: ParsableCommand {
             let env = try global.environment()
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let cases = try env.service.list(CaseQuery(order: .code), as: env.person)
-            let services = try OutputFile(path: out + "/services.json")
-            try services.write(Open311Export.services(env.workspace.context.catalog).serialized() + "\n")
-            try services.commit()
-            let requests = try OutputFile(path: out + "/requests.json")
-            try requests.write("[")
-            for (i, s) in cases.enumerated() {
-                try requests.write((i == 0 ? "\n" : ",\n") + Open311Export.request(s, workspace: env.workspace).serialized())
+            do {
+                let services = try OutputFile(path: out + "/services.json")
+                try services.write(Open311Export.services(env.workspace.context.catalog).serialized() + "\n")
+                try services.commit()
+                let requests = try OutputFile(path: out + "/requests.json")
+                try requests.write("[")
+                for (i, s) in cases.enumerated() {
+                    try requests.write((i == 0 ? "\n" : ",\n") + Open311Export.request(s, workspace: env.workspace).serialized())
+                }
+                try requests.write("\n]\n")
+                try requests.commit()
+            } catch let error as OutputFileError {
+                throw AppError.badInput(error.message)
             }
-            try requests.write("\n]\n")
-            try requests.commit()
-            print("已导出 \(env.workspace.context.catalog.categories.count) 个服务（分类）和 \(cases.count) 个请求（案件）到 \(out)")
+            Output.say("已导出 \(env.workspace.context.catalog.categories.count) 个服务（分类）和 \(cases.count) 个请求（案件）到 \(out)")
         }
     }
 }
@@ -83,9 +97,13 @@ struct BackupCommand: ParsableCommand {
         try ErrorReporting.run {
             let path = global.databasePath()
             guard FileManager.default.fileExists(atPath: path) else { throw AppError.notInitialised(path) }
-            let store = try SQLiteCaseStore(path: path)
-            let s = try DatabaseBackup.take(from: store, to: out, verify: verify)
-            print("已备份到 \(out)：\(s.events) 条事件，\(s.cases) 件案件，\(s.bytes / 1024) KiB；" + (s.verified ? "哈希链与投影校验通过" : "quick_check 通过"))
+            let store = try global.openStore(path: path)
+            do {
+                let s = try DatabaseBackup.take(from: store, to: out, verify: verify)
+                Output.say("已备份到 \(out)：\(s.events) 条事件，\(s.cases) 件案件，\(s.bytes / 1024) KiB；" + (s.verified ? "哈希链与投影校验通过" : "quick_check 通过"))
+            } catch let error as OutputFileError {
+                throw AppError.badInput(error.message)
+            }
         }
     }
 }

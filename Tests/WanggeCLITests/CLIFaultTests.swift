@@ -44,7 +44,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: sqlite3 != nil, Comment(rawValue: noSQLite)), .timeLimit(.minutes(3)))
+    @Test(.enabled(if: sqlite3 != nil, Comment(rawValue: noSQLite)), .timeLimit(.minutes(10)))
     func aLockedDatabaseWaitsWithANoticeThenWrites() throws {
         let cli = try CLIHarness()
         try cli.demo(cases: 10)
@@ -61,7 +61,7 @@ import Testing
         #expect(try cli.eventCount() == before + 1)
     }
 
-    @Test(.enabled(if: sqlite3 != nil, Comment(rawValue: noSQLite)), .timeLimit(.minutes(3)))
+    @Test(.enabled(if: sqlite3 != nil, Comment(rawValue: noSQLite)), .timeLimit(.minutes(10)))
     func aLockHeldTooLongFailsClearlyAndWritesNothing() throws {
         let cli = try CLIHarness()
         try cli.demo(cases: 10)

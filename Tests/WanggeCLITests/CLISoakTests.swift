@@ -18,7 +18,7 @@ import WanggeStore
         var marker: String
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func eightProcessesNoLostUpdateNoDuplicate() throws {
         let cli = try CLIHarness()
         try cli.demo(cases: 0)

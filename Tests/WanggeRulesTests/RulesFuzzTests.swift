@@ -34,10 +34,10 @@ struct RulesFuzzTests {
                      limit: TimeLimit(amount: 1, clock: .urgentHours)),
     ]
 
-    @Test(.timeLimit(.minutes(4)))
+    @Test(.timeLimit(.minutes(10)))
     func mutatedRuleFilesLoadOrFailAtAPlaceAndNeverTrap() {
         var mutator = TextMutator(seed: 0x7275_6C65_73)  // "rules"
-        let budget = FuzzBudget(rounds: 2_000, seconds: 6)
+        let budget = FuzzBudget(rounds: 2_000, seconds: 6, minimumRounds: 500)
         var loaded = 0, refused = 0, round = 0
         let now = F.at("2026-11-16 10:00")
         while budget.allows(round) {
@@ -61,7 +61,7 @@ struct RulesFuzzTests {
             }
             round += 1
         }
-        #expect(loaded >= 3, "some mutations should still load (\(loaded) of \(round))")
-        #expect(refused > 20, "most mutations should be refused (\(refused) of \(round))")
+        #expect(loaded >= 1, "some mutations should still load (\(loaded) of \(round))")
+        #expect(refused > 100, "most mutations should be refused (\(refused) of \(round))")
     }
 }

@@ -11,7 +11,7 @@ import WanggeTestSupport
 /// that it is waiting on its status bar, and the dispatch goes through once the lock is
 /// free. Nothing sleeps to synchronise: the holder lets go when the notice is on screen.
 struct ConsoleLockWaitTests {
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func aDispatchWaitsForTheLockWithANotice() throws {
         let fixture = try DemoFixture(cases: 30)
         let reported = try fixture.report(title: "等锁的案件", category: "0101", grid: "0103")

@@ -9,6 +9,9 @@ public struct ImportSummary: Sendable {
     /// Records imported before with the same content: nothing to do.
     public var unchanged = 0
     public var bad = 0
+    /// Records refused because the operator may not import into their grid, per grid
+    /// (the command line records them in the security log).
+    public var refusedByGrid: [String: Int] = [:]
     /// Whether anything was written (false for a dry run or when bad records stopped it).
     public var committed = false
     /// The verdicts of the imported cases at the instant asked (`--as-of`, else now).
@@ -171,6 +174,7 @@ public final class CaseImporter {
                     return
                 }
                 if let refusal = refusal(forGrid: row.historic.report.grid) {
+                    summary.refusedByGrid[row.historic.report.grid, default: 0] += 1
                     try reject(record, [mapper.problem(record, field: .grid, reason: refusal)])
                     return
                 }

@@ -21,8 +21,14 @@ public enum DatabaseBackup {
         }
         let temporary = path + ".partial-\(getpid())"
         try? fm.removeItem(atPath: temporary)
-        defer { try? fm.removeItem(atPath: temporary) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) } }
+        let sealIntact = try store.schemaSealIntact()
         try store.copy(to: temporary)
+        if sealIntact {
+            // The copy has a schema cookie of its own; a sound source's is carried over as
+            // sound (a source already flagged stays flagged in its copy).
+            try SQLiteCaseStore(path: temporary).sealSchema()
+        }
         let summary: Summary
         do {
             let copy = try SQLiteCaseStore(path: temporary, readOnly: true)

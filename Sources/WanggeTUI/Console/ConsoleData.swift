@@ -20,7 +20,7 @@ public protocol ConsoleData: AnyObject, Sendable {
     /// Carries out a command, refusing it when the case is no longer at `expectedVersion`.
     func execute(_ request: ActionRequest, now: Instant) throws -> String
     /// The start-up check for changes made behind the program's back (bounded work).
-    func quickCheck() throws -> QuickCheckReport
+    func startupCheck() throws -> QuickCheckReport
     /// Who is told while a call waits for another process's write lock.
     func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?)
     /// The 考核 screen's figures, over the cases in scope.
@@ -33,7 +33,7 @@ public protocol ConsoleData: AnyObject, Sendable {
 
 extension ConsoleData {
     /// Data that is not a database has nothing to check.
-    public func quickCheck() throws -> QuickCheckReport { QuickCheckReport() }
+    public func startupCheck() throws -> QuickCheckReport { QuickCheckReport() }
     /// Data that is not a database never waits for a lock.
     public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) {}
 }
@@ -75,8 +75,8 @@ public final class WorkspaceConsoleData: ConsoleData, Sendable {
         return loads
     }
 
-    public func quickCheck() throws -> QuickCheckReport {
-        try workspace.store.quickCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
+    public func startupCheck() throws -> QuickCheckReport {
+        try workspace.store.startupCheck(limits: .from(environment: ProcessInfo.processInfo.environment["WANGGE_QUICK_CHECK"]))
     }
 
     public func onBusyWait(_ handler: (@Sendable (BusyWait) -> Void)?) { workspace.store.busyWaits.setHandler(handler) }

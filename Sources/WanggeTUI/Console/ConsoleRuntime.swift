@@ -85,7 +85,7 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
         mailbox.begin()
         countQueue.async {
             do {
-                let report = try data.quickCheck()
+                let report = try data.startupCheck()
                 mailbox.post(.integrityChecked(problem: report.problems.first?.description, more: max(0, report.problems.count - 1)))
             } catch {
                 mailbox.post(.integrityChecked(problem: "\(error)", more: 0))
