@@ -24,6 +24,13 @@ public struct FigureDrill: Sendable {
 
     /// Whether the figure of group `key` counts this case (or counts it against).
     public func selects(_ f: CaseFacts) -> Bool {
+        // Most cases belong to other groups: ruled out without a tally.
+        if !key.isEmpty {
+            let grouping = accumulator.grouping
+            guard grouping.caseKey(f) == key || f.handlers.contains(where: { grouping.handlerKey($0.handler, of: f) == key }) else {
+                return false
+            }
+        }
         var single = accumulator
         single.add(f)
         // The total line has no key: every case counts there.

@@ -41,6 +41,8 @@ public enum CaseCommand: Hashable, Sendable {
     case reopen(reason: String)
     case escalate(to: Level?, reason: String, rule: String?)
     case comment(text: String)
+    /// Records a joint meeting's decision on the case (see `EventBody.meetingDecided`).
+    case recordMeetingDecision(meeting: CivilDate, decision: String, decidedBy: String, deadline: Instant?)
 
     /// The free text the operator typed (notes, reasons, feedback), for length checks.
     public var texts: [String] {
@@ -80,6 +82,8 @@ public enum CaseCommand: Hashable, Sendable {
         case .reopen: .reopen
         case .escalate: .escalate
         case .comment: .comment
+        // Recorded by those who follow cases up: the same reach as 督办.
+        case .recordMeetingDecision: .supervise
         }
     }
 }

@@ -216,6 +216,19 @@ public struct CaseDecider: Sendable {
 
         case .comment(let text):
             return [.commented(text: try required(text, "备注内容"))]
+
+        case let .recordMeetingDecision(meeting, decision, decidedBy, deadline):
+            guard state.status.isOpen else {
+                throw Refusal(.invalidState, "案件 \(state.code) 当前为「\(state.status.chineseName)」，不再记录联席会议决定")
+            }
+            guard meeting <= calendar.civil(now).date else {
+                throw Refusal(.invalidInput, "会议 \(meeting) 还没有开：只能记录已召开会议的决定")
+            }
+            if let deadline, deadline <= now {
+                throw Refusal(.invalidInput, "办结期限 \(local(deadline)) 已过：期限应晚于现在")
+            }
+            return [.meetingDecided(meeting: meeting.description, decision: try required(decision, "会议决定"),
+                                    decidedBy: try required(decidedBy, "作出决定的人"), deadline: deadline)]
         }
     }
 

@@ -75,6 +75,10 @@ public enum EventBody: Hashable, Sendable {
     case agendaListed(meeting: String, level: Level, reason: String, rule: String?)
     /// People with these roles were alerted (a warning before a deadline...).
     case notified(roles: [Role], note: String, rule: String?)
+    /// The decision of a joint meeting (三五联席会议) held on `meeting` (local date,
+    /// `YYYY-MM-DD`) on the case: what was decided, who decided it, and by when it is to
+    /// be carried out. A record for the minutes: it moves no clock.
+    case meetingDecided(meeting: String, decision: String, decidedBy: String, deadline: Instant?)
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case reported, accepted, declined, dispatched
@@ -93,6 +97,7 @@ public enum EventBody: Hashable, Sendable {
         case severityRaised = "severity_raised"
         case agendaListed = "agenda_listed"
         case notified
+        case meetingDecided = "meeting_decided"
     }
 
     public var kind: Kind {
@@ -123,6 +128,7 @@ public enum EventBody: Hashable, Sendable {
         case .severityRaised: .severityRaised
         case .agendaListed: .agendaListed
         case .notified: .notified
+        case .meetingDecided: .meetingDecided
         }
     }
 }
@@ -157,6 +163,7 @@ extension EventBody.Kind {
         case .severityRaised: "提高严重程度"
         case .agendaListed: "列入联席会议议程"
         case .notified: "提醒"
+        case .meetingDecided: "记录联席会议决定"
         }
     }
 }

@@ -186,7 +186,7 @@ public struct CaseState: Hashable, Sendable {
             }
         case .commented: break
         case .severityRaised(_, let to, _, _): severity = max(severity, to)
-        case .agendaListed, .notified: break
+        case .agendaListed, .notified, .meetingDecided: break
         }
         version = event.version
         lastChange = LastChange(kind: event.body.kind, actor: event.actor, at: at)

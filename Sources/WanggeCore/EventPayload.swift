@@ -66,6 +66,8 @@ extension EventBody {
             put("meeting", meeting); put("level", level.rawValue); put("reason", reason); put("rule", rule)
         case let .notified(roles, note, rule):
             f.append(("roles", .array(roles.map { .string($0.rawValue) }))); put("note", note); put("rule", rule)
+        case let .meetingDecided(meeting, decision, decidedBy, deadline):
+            put("meeting", meeting); put("decision", decision); put("decided_by", decidedBy); put("deadline", deadline)
         }
         return .object(f)
     }
@@ -155,6 +157,9 @@ extension EventBody {
                 roles.append(role)
             }
             self = .notified(roles: roles, note: try str("note"), rule: optStr("rule"))
+        case .meetingDecided:
+            self = .meetingDecided(meeting: try str("meeting"), decision: try str("decision"), decidedBy: try str("decided_by"),
+                                   deadline: optInstant("deadline"))
         }
     }
 }

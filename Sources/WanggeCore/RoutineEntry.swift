@@ -27,6 +27,17 @@ public enum RoutineItem: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Reads an item as typed: its code (`hazard`), its name (`查安全隐患`) or the name
+    /// without 查/问 (`安全隐患`, `困难`).
+    public init?(typed text: String) {
+        let t = text.trimmingSpaces()
+        if let item = RoutineItem(rawValue: t) { self = item; return }
+        guard let item = RoutineItem.allCases.first(where: { $0.chineseName == t || String($0.chineseName.dropFirst()) == t }) else {
+            return nil
+        }
+        self = item
+    }
+
     public var isCheck: Bool {
         switch self {
         case .hardship, .satisfaction, .demand: false

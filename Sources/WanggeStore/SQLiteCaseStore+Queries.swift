@@ -233,3 +233,14 @@ extension SQLiteCaseStore {
         }
     }
 }
+
+extension SQLiteCaseStore {
+    /// Every recorded joint-meeting decision (`meeting_decided` events), by case and version.
+    public func meetingDecisions() throws -> [StoredEvent] {
+        try guarded {
+            try pool.read { db in
+                try Self.fetchEvents(db, sql: "\(Self.eventSelect) WHERE type = 'meeting_decided' ORDER BY case_id, case_version", arguments: [])
+            }
+        }
+    }
+}

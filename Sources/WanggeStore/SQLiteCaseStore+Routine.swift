@@ -43,6 +43,23 @@ extension SQLiteCaseStore {
         return stored
     }
 
+    /// Records many entries in one transaction (the demo, imports).
+    public func appendRoutineEntries(_ entries: [NewRoutineEntry], recordedAt: Instant) throws {
+        _ = try immediateWrite { db -> Bool in
+            let entry = try db.cachedStatement(sql: """
+                INSERT INTO routine_entries(worker, grid, building, kind, at, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let finding = try db.cachedStatement(sql: "INSERT INTO routine_findings(entry_id, number, item, text) VALUES (?, ?, ?, ?)")
+            for e in entries {
+                try entry.execute(arguments: [e.worker, e.grid, e.building, e.kind.rawValue, e.at.secondsSinceEpoch, e.note,
+                                              recordedAt.secondsSinceEpoch])
+                let id = db.lastInsertedRowID
+                for (i, f) in e.findings.enumerated() { try finding.execute(arguments: [id, i + 1, f.item.rawValue, f.text]) }
+            }
+            return true
+        }
+    }
+
     public func routineEntry(id: Int64) throws -> RoutineEntry? {
         try guarded {
             try pool.read { db in

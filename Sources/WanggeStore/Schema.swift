@@ -113,6 +113,7 @@ enum Schema {
         registerIntegrityMarks(&migrator)
         registerAssessmentFacts(&migrator)
         registerRoutineLog(&migrator)
+        registerMeetingMinutes(&migrator)
         return migrator
     }
 }

@@ -36,9 +36,12 @@ enum GlobalArgumentHoist {
         return rest
     }
 
-    /// `case list CODE`, `import csv FILE`: only the command groups take a nested
-    /// subcommand; anything after the first word of another command is an argument.
+    /// `case list CODE`, `import csv FILE`, `routine add`, `meeting decide`: only the
+    /// command groups take a nested subcommand; anything after the first word of another
+    /// command is an argument.
+    static let groups: Set<String> = ["case", "import", "export", "rules", "operator", "routine", "meeting"]
+
     static func isCommandWord(_ words: [String], _ index: Int) -> Bool {
-        index == 0 || (index == 1 && ["case", "import", "export", "rules", "operator"].contains(words[0]))
+        index == 0 || (index == 1 && groups.contains(words[0]))
     }
 }

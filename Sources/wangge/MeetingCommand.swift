@@ -6,7 +6,7 @@ import WanggeRules
 /// `wangge meeting`: the agenda of the next 三五联席会议.
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "三五联席会议议程：下一个 5 日、15 日或 25 日，各层级未化解的升级案件",
+        commandName: "agenda", abstract: "三五联席会议议程：下一个 5 日、15 日或 25 日，各层级未化解的升级案件",
         discussion: "议程包括升级到社区、街道、部门后仍未办结的案件，以及升级规则列入议程（含往期列入仍未化解）的案件。")
     @OptionGroup var global: GlobalOptions
     @Option(help: "从该日期起的下一次会议（默认今天），如 2026-11-20") var date: String?

@@ -12,8 +12,8 @@ struct WanggeCommand: ParsableCommand {
             FeedbackCommand.self, VerifyCommand.self, EvaluateCommand.self, CloseCommand.self, ArchiveCommand.self,
             ExtendCommand.self, DecideExtensionCommand.self, SuspendCommand.self, ResumeCommand.self,
             SuperviseCommand.self, SummonCommand.self, ReportInCommand.self, LinkCommand.self, ReopenCommand.self,
-            EscalateCommand.self, CommentCommand.self, EngineRunCommand.self, RulesGroup.self, MeetingCommand.self, BenchEngineCommand.self,
-            StatsCommand.self, RankingCommand.self, BenchStatsCommand.self, EchoWallCommand.self,
+            EscalateCommand.self, CommentCommand.self, EngineRunCommand.self, RulesGroup.self, MeetingGroup.self, BenchEngineCommand.self,
+            StatsCommand.self, RankingCommand.self, BenchStatsCommand.self, EchoWallCommand.self, RoutineGroup.self,
             LogCommand.self, AuditCommand.self, BatchCommand.self, CheckCommand.self, RebuildCommand.self, ImportGroup.self, ExportGroup.self, BackupCommand.self, PermissionsCommand.self, BenchCommand.self, BenchConsoleCommand.self, BenchImportCommand.self,
         ]
     )

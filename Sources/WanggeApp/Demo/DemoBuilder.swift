@@ -65,6 +65,8 @@ public enum DemoBuilder {
             done += batch.count
             progress?(done, options.cases)
         }
+        try store.appendRoutineEntries(
+            DemoRoutine.entries(workspace.context, now: now, days: options.days, seed: options.seed), recordedAt: now)
         // The bulk writes leave the text filter's index to a catch-up, in order.
         try store.catchUpSearchIndex()
         try store.refreshPlannerStatistics()

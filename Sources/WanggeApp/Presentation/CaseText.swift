@@ -123,6 +123,8 @@ public enum CaseText {
             return "列入 \(meeting) 三五联席会议议程（\(level.chineseName)层级）：\(reason)" + (rule.map { "（规则 \($0)）" } ?? "")
         case let .notified(roles, note, rule):
             return "提醒 \(roles.map(\.chineseName).joined(separator: "、"))：\(note)" + (rule.map { "（规则 \($0)）" } ?? "")
+        case let .meetingDecided(meeting, decision, decidedBy, deadline):
+            return "\(meeting) 三五联席会议决定（\(decidedBy)）：\(decision)" + (deadline.map { "，\(short($0, cal)) 前办结" } ?? "")
         }
     }
 }

@@ -186,6 +186,17 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
         }
     }
 
+    /// Applies background answers as they arrive until `condition` holds (or nothing is
+    /// left running), then renders: benchmarks time one answer among several this way.
+    public func waitUntil(_ condition: (ConsoleState) -> Bool) {
+        while !condition(state) {
+            deliverCounts()
+            if condition(state) || !mailbox.isBusy { break }
+            usleep(500)
+        }
+        render()
+    }
+
     /// Drops the 考核 screen's figures, so the next visit computes them afresh (benchmarks).
     public func forgetStats() {
         state.stats.result = nil

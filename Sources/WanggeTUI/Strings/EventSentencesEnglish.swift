@@ -52,6 +52,8 @@ struct EventSentencesEnglish {
             return "On the agenda of the joint meeting of \(meeting) (\(strings.levelName(level)) level): \(reason)" + rule(id)
         case let .notified(roles, text, id):
             return "Notified \(roles.map { strings.roleName($0) }.joined(separator: ", ")): \(text)" + rule(id)
+        case let .meetingDecided(meeting, decision, decidedBy, deadline):
+            return "Joint meeting of \(meeting) decided (\(decidedBy)): \(decision)" + (deadline.map { ", to be done by \(time($0))" } ?? "")
         }
     }
 }
