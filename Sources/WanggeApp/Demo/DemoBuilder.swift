@@ -66,7 +66,7 @@ public enum DemoBuilder {
             progress?(done, options.cases)
         }
         try store.appendRoutineEntries(
-            DemoRoutine.entries(workspace.context, now: now, days: options.days, seed: options.seed), recordedAt: now)
+            DemoRoutine.entries(workspace.context, now: plan.now, days: options.days, seed: options.seed), recordedAt: plan.now)
         // The bulk writes leave the text filter's index to a catch-up, in order.
         try store.catchUpSearchIndex()
         try store.refreshPlannerStatistics()
