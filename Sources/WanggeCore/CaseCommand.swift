@@ -53,7 +53,7 @@ public enum CaseCommand: Hashable, Sendable {
         case .decline(let text), .sendBack(let text), .feedback(let text), .requestExtension(let text), .suspend(let text, _),
              .supervise(_, let text), .reopen(let text), .escalate(_, let text, _), .comment(let text):
             return [text]
-        case .recordMeetingDecision(_, let decision, let decidedBy, _):
+        case let .recordMeetingDecision(_, decision, decidedBy, _):
             return [decision, decidedBy]
         case .handlerAccept, .archive, .resume, .linkDuplicate:
             return []

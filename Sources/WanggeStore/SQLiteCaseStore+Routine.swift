@@ -60,6 +60,10 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func routineEntryCount() throws -> Int {
+        try guarded { try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM routine_entries") ?? 0 } }
+    }
+
     public func routineEntry(id: Int64) throws -> RoutineEntry? {
         try guarded {
             try pool.read { db in

@@ -65,8 +65,11 @@ public enum DemoBuilder {
             done += batch.count
             progress?(done, options.cases)
         }
-        try store.appendRoutineEntries(
-            DemoRoutine.entries(workspace.context, now: plan.now, days: options.days, seed: options.seed), recordedAt: plan.now)
+        // The routine log in one transaction, once (a resumed build finds it there).
+        if try store.routineEntryCount() == 0 {
+            try store.appendRoutineEntries(
+                DemoRoutine.entries(workspace.context, now: plan.now, days: options.days, seed: options.seed), recordedAt: plan.now)
+        }
         // The bulk writes leave the text filter's index to a catch-up, in order.
         try store.catchUpSearchIndex()
         try store.refreshPlannerStatistics()
