@@ -92,7 +92,12 @@ public final class Workspace: Sendable {
 
     /// Whether this is a demo database (built by `wangge demo`), where anyone may fix
     /// the clock with `--now` to try things out.
-    public var isDemo: Bool { (try? store.configuration(named: ConfigurationName.demoPlan)) != nil }
+    /// Demos built before `demo.toml` existed are known by their generated organisation
+    /// file's first line (only an admin can replace it).
+    public var isDemo: Bool {
+        if (try? store.configuration(named: ConfigurationName.demoPlan)) != nil { return true }
+        return (try? store.configuration(named: ConfigurationName.organisation))??.hasPrefix(DemoConfiguration.organisationHeader) == true
+    }
 
     public var organisation: Organisation { context.organisation }
     public var calendar: WorkCalendar { context.calendar }

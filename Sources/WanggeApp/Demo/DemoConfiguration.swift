@@ -34,10 +34,13 @@ public enum DemoConfiguration {
 
     /// The organisation file. `operatorLogin` is added as a person so that whoever
     /// opens the demo can act (as `operatorRole`, county-wide).
+    /// The first line of the generated organisation file.
+    public static let organisationHeader = "# 演示组织架构（wangge demo 生成）"
+
     public static func organisationTOML(operatorLogin: String, operatorRole: Role) -> String {
         var rng = SeededRandom(seed: 20_261_122)
         var out = """
-            # 演示组织架构（wangge demo 生成）
+            \(organisationHeader)
             county = "示例区"
 
             [[street]]
