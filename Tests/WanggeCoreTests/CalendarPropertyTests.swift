@@ -137,11 +137,13 @@ struct CalendarPropertyTests {
 
     /// Many deadlines over long spans stay cheap: 20 000 deadlines of up to 10 years of
     /// working days with suspensions, in well under the time a day-by-day walk would take.
-    @Test func manyLongDeadlinesAreCheap() {
+    /// 20,000 deadlines of up to 2,500 working days across suspensions: a hang guard, not
+    /// a timing (a per-day walk would take minutes; the calendar's arithmetic takes
+    /// seconds even on a busy machine). Speed itself is for benchmarks.
+    @Test(.timeLimit(.minutes(2))) func manyLongDeadlinesFinish() {
         let calendar = Self.calendars[1]
         var random = SeededGenerator(state: 99)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
+        do {
             var sink: Int64 = 0
             for _ in 0..<20_000 {
                 let start = Instant(secondsSinceEpoch: 1_577_836_800 + Int64.random(in: 0..<(86_400 * 365), using: &random))
@@ -155,6 +157,5 @@ struct CalendarPropertyTests {
             }
             #expect(sink != 0)
         }
-        #expect(elapsed < .seconds(5))
     }
 }
