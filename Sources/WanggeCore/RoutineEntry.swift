@@ -91,6 +91,13 @@ public struct RoutineEntry: Hashable, Sendable {
         self.at = at; self.note = note; self.findings = findings; self.cases = cases
     }
 
+    /// A new entry (no id yet): the findings are numbered 1, 2, ... in order.
+    public init(worker: String, grid: String, building: String?, kind: RoutineKind, at: Instant, note: String,
+                found: [(item: RoutineItem, text: String)]) {
+        self.init(id: 0, worker: worker, grid: grid, building: building, kind: kind, at: at, note: note,
+                  findings: found.enumerated().map { RoutineFinding(number: $0.offset + 1, item: $0.element.item, text: $0.element.text) })
+    }
+
     public var caseCount: Int { cases.count }
 
     /// The reference a case made from finding `number` carries (`source_ref`), which is

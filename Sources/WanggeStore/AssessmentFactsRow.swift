@@ -61,16 +61,16 @@ enum AssessmentFactsRow {
 
 /// Reads facts rows (`AssessmentFactsRow.columns` order) through the C API, with the
 /// repeated texts of a scan (grids, logins, handlers) decoded once each.
-final class FactsRowDecoder {
-    private let strings = ColumnValueCache<String> { $0 }
-    private let handlers = ColumnValueCache<Handler?> { Handler(text: $0) }
+struct FactsRowDecoder {
+    private var strings = ColumnValueCache<String> { $0 }
+    private var handlers = ColumnValueCache<Handler?> { Handler(text: $0) }
 
     /// The value each row is decoded into: its handler list keeps its storage from row
     /// to row, so a scan allocates nothing per row.
     private var scratch = CaseFacts(caseID: 0, reportedAt: Instant(secondsSinceEpoch: 0), grid: "", reporter: "", source: .patrol)
 
     /// The current row of `s`; nil when a value is not one the program knows.
-    func decode(_ s: OpaquePointer) -> CaseFacts? {
+    mutating func decode(_ s: OpaquePointer) -> CaseFacts? {
         let r = RawColumns(statement: s)
         scratch.caseID = r.int(1)
         scratch.reportedAt = Instant(secondsSinceEpoch: r.int(0))

@@ -4,8 +4,9 @@ import GRDBSQLite
 /// of a million facts rows meets the same sixty grids and a few dozen logins and handlers
 /// over and over, and building a `String` (and parsing it) for each row would cost more
 /// than SQLite's own work. An open-addressing table keyed by an FNV-1a hash of the bytes;
-/// it grows when half full.
-final class ColumnValueCache<Value> {
+/// it grows when half full. A value type, kept in a local variable of the scan, so its
+/// accesses are checked at compile time rather than on every row.
+struct ColumnValueCache<Value> {
     /// Per slot: the hash (0: empty), where its bytes start in `bytes` and how many, and
     /// its value. Kept in flat arrays, so a probe touches no reference-counted storage.
     private var hashes: [UInt64] = Array(repeating: 0, count: 256)
@@ -19,7 +20,7 @@ final class ColumnValueCache<Value> {
     init(_ make: @escaping (String) -> Value) { self.make = make }
 
     /// The value of column `i` of the current row of `statement`; nil for NULL.
-    func value(_ statement: OpaquePointer, _ i: Int32) -> Value? {
+    mutating func value(_ statement: OpaquePointer, _ i: Int32) -> Value? {
         guard let text = sqlite3_column_text(statement, i) else { return nil }
         let count = Int(sqlite3_column_bytes(statement, i))
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -38,7 +39,7 @@ final class ColumnValueCache<Value> {
         return value
     }
 
-    private func insert(hash: UInt64, start: Int, length: Int, value: Value) {
+    private mutating func insert(hash: UInt64, start: Int, length: Int, value: Value) {
         if (used + 1) * 2 > hashes.count {
             let old = (hashes, starts, lengths, values)
             let size = hashes.count * 2

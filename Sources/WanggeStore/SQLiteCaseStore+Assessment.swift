@@ -21,7 +21,8 @@ extension SQLiteCaseStore {
             if rc == SQLITE_DONE { return nil }
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        guard let facts = FactsRowDecoder().decode(raw) else { throw StoreError.database("案件 #\(caseID) 的考核事实行无效") }
+        var decoder = FactsRowDecoder()
+        guard let facts = decoder.decode(raw) else { throw StoreError.database("案件 #\(caseID) 的考核事实行无效") }
         return facts
     }
 
@@ -79,7 +80,7 @@ extension SQLiteCaseStore {
                 sqlite3_bind_int64(raw, 1, from.secondsSinceEpoch)
                 sqlite3_bind_int64(raw, 2, to.secondsSinceEpoch)
                 defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
-                let decoder = FactsRowDecoder()
+                var decoder = FactsRowDecoder()
                 while true {
                     let rc = sqlite3_step(raw)
                     if rc == SQLITE_DONE { break }

@@ -1,27 +1,11 @@
 import GRDB
 import WanggeCore
 
-/// A routine entry as it is recorded, before it has an id.
-public struct NewRoutineEntry: Sendable {
-    public var worker: String
-    public var grid: String
-    public var building: String?
-    public var kind: RoutineKind
-    public var at: Instant
-    public var note: String
-    public var findings: [(item: RoutineItem, text: String)]
-
-    public init(worker: String, grid: String, building: String?, kind: RoutineKind, at: Instant, note: String,
-                findings: [(item: RoutineItem, text: String)]) {
-        self.worker = worker; self.grid = grid; self.building = building; self.kind = kind; self.at = at
-        self.note = note; self.findings = findings
-    }
-}
-
 extension SQLiteCaseStore {
-    /// Records a routine entry and its findings in one transaction. With an idempotency
-    /// key already used, returns the entry recorded then and writes nothing.
-    public func appendRoutineEntry(_ entry: NewRoutineEntry, recordedAt: Instant, idempotencyKey: String?) throws -> RoutineEntry {
+    /// Records a routine entry and its findings in one transaction (its id and cases are
+    /// ignored: the id is the next one, cases come later). With an idempotency key already
+    /// used, returns the entry recorded then and writes nothing.
+    public func appendRoutineEntry(_ entry: RoutineEntry, recordedAt: Instant, idempotencyKey: String?) throws -> RoutineEntry {
         let id: Int64 = try immediateWrite { db in
             if let key = idempotencyKey,
                let existing = try Int64.fetchOne(db, sql: "SELECT id FROM routine_entries WHERE idempotency_key = ?", arguments: [key]) {
@@ -33,9 +17,9 @@ extension SQLiteCaseStore {
                 """, arguments: [entry.worker, entry.grid, entry.building, entry.kind.rawValue, entry.at.secondsSinceEpoch,
                                  entry.note, recordedAt.secondsSinceEpoch, idempotencyKey])
             let id = db.lastInsertedRowID
-            for (i, finding) in entry.findings.enumerated() {
+            for finding in entry.findings {
                 try db.execute(sql: "INSERT INTO routine_findings(entry_id, number, item, text) VALUES (?, ?, ?, ?)",
-                               arguments: [id, i + 1, finding.item.rawValue, finding.text])
+                               arguments: [id, finding.number, finding.item.rawValue, finding.text])
             }
             return id
         }
@@ -44,7 +28,7 @@ extension SQLiteCaseStore {
     }
 
     /// Records many entries in one transaction (the demo, imports).
-    public func appendRoutineEntries(_ entries: [NewRoutineEntry], recordedAt: Instant) throws {
+    public func appendRoutineEntries(_ entries: [RoutineEntry], recordedAt: Instant) throws {
         _ = try immediateWrite { db -> Bool in
             let entry = try db.cachedStatement(sql: """
                 INSERT INTO routine_entries(worker, grid, building, kind, at, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -54,7 +38,7 @@ extension SQLiteCaseStore {
                 try entry.execute(arguments: [e.worker, e.grid, e.building, e.kind.rawValue, e.at.secondsSinceEpoch, e.note,
                                               recordedAt.secondsSinceEpoch])
                 let id = db.lastInsertedRowID
-                for (i, f) in e.findings.enumerated() { try finding.execute(arguments: [id, i + 1, f.item.rawValue, f.text]) }
+                for f in e.findings { try finding.execute(arguments: [id, f.number, f.item.rawValue, f.text]) }
             }
             return true
         }

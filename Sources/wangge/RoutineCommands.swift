@@ -38,7 +38,7 @@ struct RoutineAddCommand: ParsableCommand {
             }
             let when = try at.map { try env.parseTime($0) } ?? env.now
             let entry = try RoutineService(workspace: env.workspace).record(
-                NewRoutineEntry(worker: env.person.login, grid: grid, building: building, kind: kind, at: when, note: note, findings: findings),
+                RoutineEntry(worker: env.person.login, grid: grid, building: building, kind: kind, at: when, note: note, found: findings),
                 as: env.person, at: env.now, idempotencyKey: key)
             print("已记录工作日志 #\(entry.id)：\(kind.chineseName) \(env.workspace.organisation.grid(entry.grid)?.name ?? entry.grid)，发现 \(entry.findings.count) 条")
             for f in entry.findings {

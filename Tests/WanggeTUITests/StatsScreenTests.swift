@@ -99,3 +99,36 @@ import WanggeTestSupport
         #expect(!c.text.contains("及时派遣"))
     }
 }
+
+/// The routine work log from the console's command line.
+@Suite struct ConsoleRoutineTests {
+    @Test func recordAVisitAndReportAFinding() throws {
+        let fixture = try DemoFixture(cases: 60)
+        let c = ConsoleHarness(fixture: fixture, width: 120, height: 30)
+        let before = try fixture.workspace.store.routineEntryCount()
+        c.type(":routine 0103 走访 安全隐患:楼道 堆放杂物 诉求:希望加装扶手")
+        c.press(.enter)
+        let id = before + 1
+        #expect(c.lines.last?.contains("已记录工作日志 #\(id)：走访，发现 \(id)-1 查安全隐患，\(id)-2 问诉求") == true)
+        let entry = try #require(try fixture.workspace.store.routineEntry(id: Int64(id)))
+        #expect(entry.findings.map(\.text) == ["楼道 堆放杂物", "希望加装扶手"])
+        #expect(entry.worker == fixture.supervisor.login && entry.grid == "0103")
+        c.type(":routine-report \(id)-1 1101")
+        c.press(.enter)
+        #expect(c.lines.last?.contains("已上报 C-") == true)
+        #expect(try fixture.workspace.store.routineEntry(id: Int64(id))?.cases[1] != nil)
+    }
+
+    @Test func mistakesAreSaidOnTheStatusLine() throws {
+        let fixture = try DemoFixture(cases: 60)
+        let c = ConsoleHarness(fixture: fixture, width: 120, height: 30)
+        let before = try fixture.workspace.store.routineEntryCount()
+        c.type(":routine 0103 天气:晴")
+        c.press(.enter)
+        #expect(c.lines.last?.contains("未知的问题项 天气") == true)
+        c.type(":routine-report 999-1 1101")
+        c.press(.enter)
+        #expect(c.lines.last?.contains("拒绝：找不到工作日志 #999") == true)
+        #expect(try fixture.workspace.store.routineEntryCount() == before)
+    }
+}

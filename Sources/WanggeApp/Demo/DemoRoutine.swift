@@ -14,11 +14,11 @@ enum DemoRoutine {
         (.demand, ["居民希望增设充电桩", "希望加装楼道扶手"]),
     ]
 
-    static func entries(_ context: DomainContext, now: Instant, days: Int, seed: UInt64) -> [NewRoutineEntry] {
+    static func entries(_ context: DomainContext, now: Instant, days: Int, seed: UInt64) -> [RoutineEntry] {
         var rng = SeededRandom(seed: seed ^ 0x5A5A_1234)
         let calendar = context.calendar
         let today = calendar.civil(now).date
-        var result: [NewRoutineEntry] = []
+        var result: [RoutineEntry] = []
         let workers = context.organisation.people.filter { $0.role == .gridWorker || $0.role == .partTimeWorker }
         for back in (0..<days).reversed() {
             let day = today.adding(days: -back)
@@ -36,9 +36,9 @@ enum DemoRoutine {
                         let (item, texts) = rng.pick(findings)
                         found.append((item, rng.pick(texts)))
                     }
-                    result.append(NewRoutineEntry(
+                    result.append(RoutineEntry(
                         worker: worker.login, grid: grid, building: nil, kind: rng.chance(0.6) ? .patrol : .visit, at: at,
-                        note: found.isEmpty ? "五查三问无异常" : "", findings: found))
+                        note: found.isEmpty ? "五查三问无异常" : "", found: found))
                 }
             }
         }

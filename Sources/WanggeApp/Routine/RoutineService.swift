@@ -10,7 +10,7 @@ public struct RoutineService: Sendable {
 
     /// Records an entry made by `person` in their grid. Refused outside the grids they may
     /// report in, for an unknown building, a time in the future or an empty finding.
-    public func record(_ entry: NewRoutineEntry, as person: Person, at now: Instant, idempotencyKey: String? = nil) throws -> RoutineEntry {
+    public func record(_ entry: RoutineEntry, as person: Person, at now: Instant, idempotencyKey: String? = nil) throws -> RoutineEntry {
         let org = workspace.organisation
         guard let grid = org.grid(entry.grid) else { throw Refusal(.invalidInput, "未知的网格 \(entry.grid)") }
         if let building = entry.building, !grid.buildings.contains(where: { $0.code == building }) {
@@ -23,7 +23,7 @@ public struct RoutineService: Sendable {
         }
         var entry = entry
         entry.worker = person.login
-        entry.findings = entry.findings.map { ($0.item, $0.text.trimmingSpaces()) }
+        entry.findings = entry.findings.map { RoutineFinding(number: $0.number, item: $0.item, text: $0.text.trimmingSpaces()) }
         return try workspace.store.appendRoutineEntry(entry, recordedAt: now, idempotencyKey: idempotencyKey)
     }
 

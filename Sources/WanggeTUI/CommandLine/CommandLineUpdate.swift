@@ -5,7 +5,7 @@ import WanggeStore
 /// The `:` command line: `:dispatch C-… 张三`, `:grid 0103`, `:theme mono`, `:q`…, with
 /// Tab completing command names, case codes, people, grids and themes.
 enum CommandLineUpdate {
-    static let commands = ["dispatch", "open", "grid", "filter", "sort", "theme", "lang", "queue", "map", "board", "overdue", "stats", "help", "q", "quit"]
+    static let commands = ["dispatch", "open", "grid", "filter", "sort", "theme", "lang", "queue", "map", "board", "overdue", "stats", "routine", "routine-report", "help", "q", "quit"]
 
     static func handleKey(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard var line = state.commandLine else { return [] }
@@ -77,6 +77,10 @@ enum CommandLineUpdate {
             return []
         case "dispatch", "派遣":
             return dispatch(rest, &state)
+        case "routine", "走访", "巡查":
+            return CommandLineRoutine.record(rest, &state)
+        case "routine-report", "转案":
+            return CommandLineRoutine.report(rest, &state)
         default:
             state.status = StatusMessage(s.unknownCommand(command), .error)
             return []

@@ -19,3 +19,17 @@ extension WorkspaceConsoleData {
             as: person, now: now)
     }
 }
+
+extension WorkspaceConsoleData {
+    public func recordRoutine(_ entry: RoutineEntry, now: Instant) throws -> String {
+        let stored = try RoutineService(workspace: workspace).record(entry, as: person, at: now)
+        let refs = stored.findings.map { "\(stored.id)-\($0.number) \($0.item.chineseName)" }.joined(separator: "，")
+        return "已记录工作日志 #\(stored.id)：\(stored.kind.chineseName)\(refs.isEmpty ? "，无异常" : "，发现 " + refs)"
+    }
+
+    public func reportRoutineFinding(entry: Int64, finding: Int, category: String, now: Instant) throws -> String {
+        let state = try RoutineService(workspace: workspace).report(
+            entry: entry, finding: finding, category: category, title: nil, as: person, at: now)
+        return "已上报 \(state.code)：\(state.title)（来自工作日志 \(entry)-\(finding)）"
+    }
+}

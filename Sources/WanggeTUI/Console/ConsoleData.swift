@@ -29,6 +29,10 @@ public protocol ConsoleData: AnyObject, Sendable {
     func assessmentSeries(_ request: StatsRequest, now: Instant) throws -> [String: [FigureTally]]
     /// The ids of the cases behind one figure of one group.
     func casesBehind(_ drill: StatsDrill, now: Instant) throws -> [Int64]
+    /// Records a routine work entry as the operator; the line to show.
+    func recordRoutine(_ entry: RoutineEntry, now: Instant) throws -> String
+    /// Reports a routine finding as a case; the line to show.
+    func reportRoutineFinding(entry: Int64, finding: Int, category: String, now: Instant) throws -> String
 }
 
 extension ConsoleData {

@@ -29,6 +29,8 @@ public enum ConsoleMessage: Sendable {
     case statsSeriesLoaded(StatsRequest, [String: [FigureTally]])
     /// The cases behind a figure, for the queue.
     case statsCasesLoaded(StatsDrill, [Int64])
+    /// A line for the status bar: what was just recorded, or why it was refused.
+    case noted(String, refused: Bool)
     /// The console's own engine ran a tick; what it wrote arrives as a store change.
     case engineTicked(EngineTickReport)
     /// The console's own engine could not tick (a broken rules file, a locked database).
@@ -101,6 +103,9 @@ public enum ConsoleEffect: Hashable, Sendable {
     /// Computes the 考核 screen's figures in the background.
     case loadStats(StatsRequest)
     case loadStatsCases(StatsDrill)
+    /// Records a routine work entry (五查三问) / reports one of its findings as a case.
+    case recordRoutine(RoutineEntry)
+    case reportRoutineFinding(entry: Int64, finding: Int, category: String)
     case execute([ActionRequest])
     case setTheme(String)
     case redraw

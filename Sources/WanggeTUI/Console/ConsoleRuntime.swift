@@ -171,6 +171,15 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
         engineQueue.sync { engine.stop() }
     }
 
+    /// The status line of a command the operator typed: its outcome, or its refusal.
+    private func noted(_ work: () throws -> String) throws -> ConsoleMessage {
+        do {
+            return .noted(try work(), refused: false)
+        } catch let refusal as Refusal {
+            return .noted(refusal.message, refused: true)
+        }
+    }
+
     /// Runs `work` on `queue`; its answer (or failure) comes back through the mailbox.
     private func background(on queue: DispatchQueue, _ work: @escaping @Sendable () throws -> ConsoleMessage) {
         let mailbox = self.mailbox
@@ -283,6 +292,10 @@ public final class ConsoleRuntime<Backend: TerminalBackend> {
             case .loadStatsCases(let drill):
                 background(on: statsQueue) { [data, now = state.now] in .statsCasesLoaded(drill, try data.casesBehind(drill, now: now)) }
                 return nil
+            case .recordRoutine(let entry):
+                return try noted { try data.recordRoutine(entry, now: clock()) }
+            case let .reportRoutineFinding(entry, finding, category):
+                return try noted { try data.reportRoutineFinding(entry: entry, finding: finding, category: category, now: clock()) }
             case .loadDetail(let code):
                 return .detailLoaded(try data.detail(code: code))
             case .loadMap:

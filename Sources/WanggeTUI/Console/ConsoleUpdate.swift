@@ -78,6 +78,9 @@ public enum ConsoleUpdate {
             return []
         case let .statsCasesLoaded(drill, ids):
             return StatsUpdate.casesLoaded(&state, drill, ids)
+        case let .noted(text, refused):
+            state.status = refused ? StatusMessage(state.context.strings.refused(text), .error) : StatusMessage(text)
+            return []
         case .failed(let message):
             state.status = StatusMessage(state.context.strings.loadFailed(message), .error)
             state.queue.loading = false

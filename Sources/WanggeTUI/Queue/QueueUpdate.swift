@@ -89,13 +89,18 @@ enum QueueUpdate {
 
     /// After the filter changed: back to the top, new generation, load and count.
     static func restart(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        reset(&state)
+        return loadWindow(&state, count: true)
+    }
+
+    /// Forgets the loaded rows, count and position after the filter changed.
+    static func reset(_ state: inout ConsoleState) {
         state.queue.generation += 1
         state.queue.cursor = 0
         state.queue.scrollTop = 0
         state.queue.total = nil
         state.queue.rows = []
         state.queue.rowsOffset = 0
-        return loadWindow(&state, count: true)
     }
 
     /// Loads the window around the scroll position (and recounts when `count`).

@@ -203,12 +203,7 @@ enum StatsUpdate {
         filter.caseIDs = ids
         filter.caseLabel = drill.label
         state.queue.filter = filter
-        state.queue.generation += 1
-        state.queue.cursor = 0
-        state.queue.scrollTop = 0
-        state.queue.total = nil
-        state.queue.rows = []
-        state.queue.rowsOffset = 0
+        QueueUpdate.reset(&state)
         state.queue.tagged.removeAll()
         return ConsoleUpdate.show(.queue, &state)
     }

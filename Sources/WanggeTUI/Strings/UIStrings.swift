@@ -214,6 +214,10 @@ public struct UIStrings: Sendable, Hashable {
     public func unknownCommand(_ word: String) -> String { t("未知命令 \(word)（:help 查看可用命令）", "Unknown command \(word) (:help lists them)") }
     public func commandUsage(_ usage: String) -> String { t("用法：\(usage)", "Usage: \(usage)") }
     public func unknownGrid(_ text: String) -> String { t("找不到网格 \(text)", "No grid \(text)") }
+    public func unknownRoutineItem(_ text: String) -> String {
+        t("未知的问题项 \(text)（\(RoutineItem.allCases.map(\.chineseName).joined(separator: "、"))）",
+          "Unknown item \(text) (\(RoutineItem.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
     public func unknownHandler(_ text: String) -> String { t("找不到承办人或单位 \(text)", "No handler \(text)") }
     public func ambiguousHandler(_ text: String, _ names: [String]) -> String {
         t("“\(text)”匹配多个：\(names.joined(separator: "、"))", "“\(text)” matches several: \(names.joined(separator: ", "))")
