@@ -54,6 +54,19 @@ public struct AssessmentAccumulator: Sendable {
         }
     }
 
+    /// Adds the summed counts of settled cases of one grid (a roll-up row), with the
+    /// report and close instants of the closed ones. Only for place dimensions, where a
+    /// case's group is its grid's; the counts are exactly what `add` would have added for
+    /// each of those cases, since no round of theirs is running.
+    public mutating func addSettled(grid: String, counts: FigureTally, closed: [(reported: Instant, closed: Instant)]) {
+        precondition(grouping.dimension.isPlace, "roll-up rows only make place figures")
+        var tally = counts
+        tally.closeSeconds = closed.map { calendar.measure(from: $0.reported, to: $0.closed, clock: .workingHours) }
+        if let key = grouping.placeKey(grid: grid, worker: "") { groups[key, default: FigureTally()].merge(tally) } else {
+            unplaced.merge(tally)
+        }
+    }
+
     /// Adds one routine work entry (五查三问) made by `worker` in `grid`.
     public mutating func addRoutine(grid: String, worker: String, findings: Int, cases: Int) {
         let key = grouping.placeKey(grid: grid, worker: worker)

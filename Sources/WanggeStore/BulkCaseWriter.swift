@@ -146,6 +146,7 @@ public final class BulkSession {
             for row in chunk.events { try row.insert(with: insertEvent) }
             for values in chunk.cases { try insertCase.run(values) }
             for values in chunk.facts { try insertFacts.run(values) }
+            try chunk.rollup.apply(db)
         }
         for history in histories {
             counters[history.state.grid + "\u{1}" + history.state.status.rawValue, default: 0] += 1

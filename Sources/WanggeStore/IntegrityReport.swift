@@ -1,3 +1,5 @@
+import WanggeCore
+
 /// What `wangge check` found. Clean means the hash chain is unbroken, versions are
 /// contiguous and a rebuild of the projections equals the live ones.
 public struct IntegrityReport: Sendable {
@@ -21,6 +23,8 @@ public struct IntegrityReport: Sendable {
         case schemaChanged(recorded: Int64, found: Int64)
         /// The assessment facts of a case differ from the ones folded from its events.
         case assessmentFactsDiffer(caseID: Int64, column: String, live: String, rebuilt: String)
+        /// A roll-up row (a day's settled cases of a grid) differs from a recount of the facts.
+        case assessmentRollupDiffers(grid: String, day: Int64, detail: String)
 
         public var description: String {
             switch self {
@@ -37,6 +41,8 @@ public struct IntegrityReport: Sendable {
             case let .schemaChanged(recorded, found):
                 "数据库结构在 wangge 之外被改动（结构版本应为 \(recorded)，现为 \(found)）：例如删除只追加触发器改写事件后又放回"
             case let .assessmentFactsDiffer(id, column, live, rebuilt): "案件 #\(id) 的考核事实 \(column) 与事件重建结果不同：现值 \(live)，重建值 \(rebuilt)"
+            case let .assessmentRollupDiffers(grid, day, detail):
+                "网格 \(grid) \(CivilDate(daysSinceEpoch: day))（东八区）的考核汇总与考核事实不符：\(detail)（wangge rebuild 可重建）"
             }
         }
     }

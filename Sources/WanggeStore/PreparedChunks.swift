@@ -10,6 +10,8 @@ struct PreparedChunks: Sendable {
     var cases: [[DatabaseValue]]
     /// Assessment facts rows, one per case.
     var facts: [[DatabaseValue]]
+    /// What the chunk's settled cases add to the assessment roll-up.
+    var rollup: FactsRollupDelta
     var chainAfter: EventChain
 
     static let chunkSize = 2_048
@@ -24,14 +26,18 @@ struct PreparedChunks: Sendable {
         var facts: [[DatabaseValue]] = []
         cases.reserveCapacity(histories.count)
         facts.reserveCapacity(histories.count)
+        var rollup = FactsRollupDelta()
         for (i, history) in zip(histories.indices, histories) {
             let key = keys?[i]
             for (k, event) in history.events.enumerated() { events.append(chain.prepare(event, key: k == 0 ? key : nil)) }
             let place = places[history.state.grid] ?? GridPlace(community: "", street: "")
             cases.append(CaseRow.values(history.state, community: place.community, street: place.street))
-            if let f = CaseFacts.fold(history.events) { facts.append(AssessmentFactsRow.values(f)) }
+            if let f = CaseFacts.fold(history.events) {
+                facts.append(AssessmentFactsRow.values(f))
+                rollup.replace(nil, with: f)
+            }
         }
-        return PreparedChunks(events: events, cases: cases, facts: facts, chainAfter: chain)
+        return PreparedChunks(events: events, cases: cases, facts: facts, rollup: rollup, chainAfter: chain)
     }
 
     /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the

@@ -24,7 +24,7 @@ extension SQLiteCaseStore {
             state.version = 1
             try appendRows([event], key: idempotencyKey, db)
             try writeProjection(state, previous: nil, db)
-            try Self.insertFacts(CaseFacts(reported: state), db)
+            try Self.insertFacts(CaseFacts(reported: state), replacing: nil, db)
             return AppendOutcome(state: state, events: [event], alreadyApplied: false)
         }
     }

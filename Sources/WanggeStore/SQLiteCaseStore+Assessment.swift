@@ -6,8 +6,13 @@ import WanggeCore
 extension SQLiteCaseStore {
     // MARK: writing, inside the transaction that appends the events
 
-    static func insertFacts(_ facts: CaseFacts, _ db: Database) throws {
+    /// Writes a case's facts row, and moves the roll-up from what `old` (the row it
+    /// replaces, nil for a new one) put in to what `facts` puts in.
+    static func insertFacts(_ facts: CaseFacts, replacing old: CaseFacts?, _ db: Database) throws {
         try RawStatement(try db.cachedStatement(sql: AssessmentFactsRow.upsertSQL), db).run(AssessmentFactsRow.values(facts))
+        var delta = FactsRollupDelta()
+        delta.replace(old, with: facts)
+        if !delta.isEmpty { try delta.apply(db) }
     }
 
     static func loadFacts(caseID: Int64, reportedAt: Instant, _ db: Database) throws -> CaseFacts? {
@@ -33,16 +38,17 @@ extension SQLiteCaseStore {
         guard !events.isEmpty else { return }
         guard var facts = try loadFacts(caseID: previous.id, reportedAt: previous.reportedAt, db) else {
             let history = try fetchEvents(db, sql: "\(eventSelect) WHERE case_id = ? ORDER BY case_version", arguments: [previous.id])
-            if let whole = CaseFacts.fold(history.map(\.event)) { try insertFacts(whole, db) }
+            if let whole = CaseFacts.fold(history.map(\.event)) { try insertFacts(whole, replacing: nil, db) }
             return
         }
+        let old = facts
         var state = previous
         for event in events {
             let before = state
             state.apply(event)
             facts.apply(event, before: before, after: state)
         }
-        try insertFacts(facts, db)
+        try insertFacts(facts, replacing: old, db)
     }
 
     /// Replaces every facts row by folding the whole log (the migration, `rebuild`).

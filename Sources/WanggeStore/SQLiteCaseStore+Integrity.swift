@@ -15,6 +15,7 @@ extension SQLiteCaseStore {
                 try checkCounters(db, into: &report)
                 try checkSecurityLog(db, into: &report)
                 try checkFactsCount(db, into: &report)
+                try checkRollup(db, into: &report)
                 return report
             }
         }
@@ -215,5 +216,6 @@ extension SQLiteCaseStore {
         try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
         try Self.resetSearchIndex(db)
         try Self.refillAssessmentFacts(db)
+        try Self.refillAssessmentRollup(db)
     }
 }

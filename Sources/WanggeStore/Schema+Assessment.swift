@@ -30,4 +30,25 @@ extension Schema {
             try SQLiteCaseStore.refillAssessmentFacts(db)
         }
     }
+
+    /// `v4-assessment-rollup`: the roll-up of settled cases per day and grid
+    /// (`FactsRollup`), and a covering index of the facts rows of cases with a round
+    /// running (`open_due` set), the only ones a month's figures still read row by row.
+    /// The covering index holds every column in the table's own order, so the same
+    /// decoder reads it; SQLite keeps it to the running cases only (a partial index).
+    static func registerAssessmentRollup(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-assessment-rollup") { db in
+            try db.execute(sql: """
+                CREATE TABLE assessment_rollup (
+                    day INTEGER NOT NULL,
+                    grid TEXT NOT NULL,
+                    cell BLOB NOT NULL,
+                    PRIMARY KEY (day, grid)
+                );
+                CREATE INDEX assessment_facts_running ON assessment_facts(\(AssessmentFactsRow.selectColumns))
+                    WHERE open_due IS NOT NULL;
+                """)
+            try SQLiteCaseStore.refillAssessmentRollup(db)
+        }
+    }
 }

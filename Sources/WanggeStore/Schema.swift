@@ -114,6 +114,7 @@ enum Schema {
         registerAssessmentFacts(&migrator)
         registerRoutineLog(&migrator)
         registerMeetingMinutes(&migrator)
+        registerAssessmentRollup(&migrator)
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import WanggeAssessment
 import WanggeCore
+import WanggeStore
 
 extension AssessmentService {
     /// The groups of `dimension` that lie under `parent` (a street's communities, a
@@ -41,15 +42,28 @@ extension AssessmentService {
         let empty = AssessmentAccumulator(grouping: grouping, judgedAt: now, calendar: workspace.calendar)
         let starts = periods.map(\.from)
         let union = AssessmentPeriod(from: first.from, to: last.to)
-        let parts = try scan(union, start: Array(repeating: empty, count: periods.count)) { accumulators, facts in
-            guard scope.includes(facts) else { return }
-            // The last period starting at or before the report.
+        /// The last period starting at or before `instant`, if it holds it.
+        let periodOf: @Sendable (Instant) -> Int? = { instant in
             var low = 0, high = starts.count - 1
             while low < high {
                 let mid = (low + high + 1) / 2
-                if starts[mid] <= facts.reportedAt { low = mid } else { high = mid - 1 }
+                if starts[mid] <= instant { low = mid } else { high = mid - 1 }
             }
-            if facts.reportedAt < periods[low].to { accumulators[low].add(facts) }
+            return instant >= starts[low] && instant < periods[low].to ? low : nil
+        }
+        // A roll-up row is one day: it can go to one period when every period starts and
+        // ends at a day start.
+        let aligned = periods.allSatisfy { FactsRollup.isDayStart($0.from) && FactsRollup.isDayStart($0.to) }
+        var settled: SettledAdder<[AssessmentAccumulator]>?
+        if aligned && Self.readsRollup(dimension, scope) {
+            settled = { accumulators, cell in
+                guard scope.includes(grid: cell.grid), let i = periodOf(FactsRollup.start(ofDay: cell.day)) else { return }
+                accumulators[i].addSettled(cell)
+            }
+        }
+        let parts = try scan(union, start: Array(repeating: empty, count: periods.count), settled: settled) { accumulators, facts in
+            guard scope.includes(facts), let i = periodOf(facts.reportedAt) else { return }
+            accumulators[i].add(facts)
         }
         var merged = Array(repeating: empty, count: periods.count)
         for part in parts { for i in merged.indices { merged[i].merge(part[i]) } }

@@ -43,7 +43,11 @@ public struct AssessmentService: Sendable {
         let scope = AssessmentScope(person: person, organisation: organisation)
         let grouping = AssessmentGrouping(dimension: dimension, organisation: organisation)
         let empty = AssessmentAccumulator(grouping: grouping, judgedAt: period.asOf ?? now, calendar: workspace.calendar)
-        let parts = try scan(period, start: empty) { acc, facts in
+        var settled: SettledAdder<AssessmentAccumulator>?
+        if Self.readsRollup(grouping.dimension, scope) {
+            settled = { acc, cell in if scope.includes(grid: cell.grid) { acc.addSettled(cell) } }
+        }
+        let parts = try scan(period, start: empty, settled: settled) { acc, facts in
             if scope.includes(facts) { acc.add(facts) }
         }
         var acc = empty
@@ -81,19 +85,42 @@ public struct AssessmentService: Sendable {
     /// How many ranges of a period the facts table is read in at once.
     static let scanWorkers = ParallelMap.defaultWorkers
 
+    /// Adds a roll-up row (a day's settled cases of one grid) to a scan's value.
+    typealias SettledAdder<R> = @Sendable (inout R, RollupCell) -> Void
+
+    /// Whether figures of `dimension` for `scope` can take settled cases from the roll-up:
+    /// place figures (a case's group is its grid's) for a person who sees grids, not a
+    /// department's liaison (who counts cases by handler).
+    static func readsRollup(_ dimension: AssessmentDimension, _ scope: AssessmentScope) -> Bool {
+        dimension.isPlace && scope.unit == nil
+    }
+
     /// Folds every case of the period's cohort once into values made from `start`, one
     /// per range of the period read at the same time (in the order of the ranges): from
-    /// the facts table, or folded from the log as of `period.asOf` (one range). Ranges
-    /// that turn out to have read different states of the log (a commit landed between
-    /// their reads) are read again as one.
+    /// the facts table, or folded from the log as of `period.asOf` (one range). With
+    /// `settled`, the settled cases of whole days come as roll-up rows to it instead of
+    /// one by one to `add`. Ranges that turn out to have read different states of the log
+    /// (a commit landed between their reads) are read again as one.
     func scan<R: Sendable>(
-        _ period: AssessmentPeriod, start: R, _ add: @escaping @Sendable (inout R, CaseFacts) -> Void
+        _ period: AssessmentPeriod, start: R, settled: SettledAdder<R>? = nil, _ add: @escaping @Sendable (inout R, CaseFacts) -> Void
     ) throws -> [R] {
         let store = workspace.store
         if let asOf = period.asOf {
             var result = start
             try store.replayAssessmentFacts(reportedFrom: period.from, to: period.to, asOf: asOf) { add(&result, $0) }
             return [result]
+        }
+        if let settled {
+            let read: @Sendable (Instant, Instant) throws -> (R, Int64) = { from, to in
+                var result = start
+                let position = try store.scanAssessmentRollup(
+                    reportedFrom: from, to: to, cells: { settled(&result, $0) }, facts: { add(&result, $0) })
+                return (result, position)
+            }
+            let ranges = Self.splitByDays(period.from, period.to, into: Self.scanWorkers)
+            let parts = try ParallelMap.run(ranges, workers: ranges.count) { range in try read(range.from, range.to) }
+            if Set(parts.map(\.1)).count <= 1 { return parts.map(\.0) }
+            return [try read(period.from, period.to).0]
         }
         let ranges = Self.split(period.from, period.to, into: Self.scanWorkers)
         let parts = try ParallelMap.run(ranges, workers: ranges.count) { range -> (R, Int64) in
@@ -107,6 +134,17 @@ public struct AssessmentService: Sendable {
         return [result]
     }
 
+    /// `[from, to)` cut at day starts (of the roll-up's days) into at most `n` ranges of
+    /// about as many whole days each; one range when it holds fewer than two whole days.
+    static func splitByDays(_ from: Instant, _ to: Instant, into n: Int) -> [(from: Instant, to: Instant)] {
+        let days = FactsRollup.wholeDays(from: from, to: to)
+        let count = Int64(max(1, min(n, days.count)))
+        guard count > 1 else { return [(from, to)] }
+        let cuts = (1..<count).map { FactsRollup.start(ofDay: days.lowerBound + Int64(days.count) * $0 / count) }
+        let bounds = [from] + cuts + [to]
+        return (0..<Int(count)).map { (bounds[$0], bounds[$0 + 1]) }
+    }
+
     /// `[from, to)` cut into `n` ranges of equal length (fewer for short periods).
     static func split(_ from: Instant, _ to: Instant, into n: Int) -> [(from: Instant, to: Instant)] {
         let length = to - from
@@ -114,5 +152,14 @@ public struct AssessmentService: Sendable {
         return (0..<count).map { i in
             (from + length * i / count, i == count - 1 ? to : from + length * (i + 1) / count)
         }
+    }
+}
+
+extension AssessmentAccumulator {
+    /// Adds a roll-up row of the store.
+    mutating func addSettled(_ cell: RollupCell) {
+        addSettled(grid: cell.grid, counts: cell.tally, closed: cell.closed.map {
+            (Instant(secondsSinceEpoch: $0.reported), Instant(secondsSinceEpoch: $0.closed))
+        })
     }
 }
