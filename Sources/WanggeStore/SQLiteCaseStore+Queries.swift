@@ -129,6 +129,9 @@ extension SQLiteCaseStore {
             try pool.read { db in
                 let text = try Self.textCandidates(query.text, db)
                 if case .nothing? = text { return [] }
+                if case .dense? = text, let limit = query.limit, let words = query.text, let match = CaseSearchGrams.query(words) {
+                    return try Self.walkDense(query, match: match, limit: limit, db)
+                }
                 let (whereSQL, args) = Self.whereClause(query, text: text)
                 var sql = "SELECT \(CaseRow.selectColumns) FROM cases \(whereSQL) \(Self.orderClause(query.order))"
                 if let limit = query.limit { sql += " LIMIT \(limit) OFFSET \(query.offset)" }

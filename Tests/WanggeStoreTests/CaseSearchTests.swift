@@ -56,10 +56,26 @@ struct CaseSearchTests {
             let found = try store.cases(query).map(\.code)
             #expect(found == (try scanned(text, raw)), "text \(text)")
             #expect(try store.count(query) == found.count, "count of \(text)")
-            var page = query
-            page.order = .dueAt
-            page.limit = 40
-            #expect(try store.cases(page).count == min(40, found.count), "first page of \(text)")
+            for (offset, grid) in [(0, nil), (37, nil), (2_070, nil), (0, "G2"), (690, "G2")] as [(Int, String?)] {
+                var page = query
+                page.order = .dueAt
+                page.limit = 40
+                page.offset = offset
+                page.grids = grid.map { [$0] }
+                #expect(try store.cases(page).map(\.code) == (try pageScanned(text, grid: grid, offset: offset, raw)),
+                        "page at \(offset) of \(text) in \(grid ?? "all")")
+            }
+        }
+    }
+
+    /// A page of the queue (due order) that a plain scan finds.
+    func pageScanned(_ text: String, grid: String?, offset: Int, _ raw: DatabaseQueue) throws -> [String] {
+        let pattern = "%" + text + "%"
+        return try raw.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT code FROM cases WHERE (title LIKE ? OR code LIKE ? OR description LIKE ?) AND grid LIKE ?
+                ORDER BY COALESCE(due_at, 9223372036854775807), id LIMIT 40 OFFSET ?
+                """, arguments: [pattern, pattern, pattern, grid ?? "%", offset])
         }
     }
 
