@@ -10,49 +10,50 @@ extension SQLiteCaseStore {
     /// pair index in one read, the queue's index is walked for ids only (its own pages,
     /// in order), and only the rows of candidates are read, where LIKE still decides.
     static func walkDense(_ query: CaseQuery, match: String, limit: Int, _ db: Database) throws -> [CaseState] {
-        let indexed = try candidateIDs(match: match, db)
-        let through = try searchIndexedThrough(db)
-        var plain = query
-        plain.text = nil
-        plain.limit = nil
-        plain.offset = 0
-        let (whereSQL, args) = whereClause(plain)
-        let walk = try db.cachedStatement(sql: "SELECT id FROM cases \(whereSQL) \(orderClause(query.order))")
-        try walk.setArguments(StatementArguments(args))
-        let raw = walk.sqliteStatement
-        defer { sqlite3_reset(raw) }
+        var walk = try CandidateWalk(query, match: match, db)
+        defer { walk.finish() }
         let wanted = query.offset + limit
         var found: [CaseState] = []
-        var batch: [Int64] = []
-        // Small batches first: a common word's first page is usually in the first one.
-        var batchSize = max(16, wanted - found.count)
+        // The first batch is a page's worth: a common word's page is usually all in it.
+        var batchSize = max(16, wanted)
         while found.count < wanted {
-            batch.removeAll(keepingCapacity: true)
-            var exhausted = false
-            while batch.count < batchSize {
-                let rc = sqlite3_step(raw)
-                if rc == SQLITE_DONE { exhausted = true; break }
-                guard rc == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                let id = sqlite3_column_int64(raw, 0)
-                if id > through || indexed.contains(id) { batch.append(id) }
-            }
+            let batch = try walk.next(batchSize)
             found += try matching(batch, text: query.text ?? "", db)
-            if exhausted { break }
+            if walk.exhausted { break }
             batchSize = min(4 * batchSize, 4_096)
         }
         return Array(found.dropFirst(query.offset).prefix(limit))
     }
 
+    /// How many cases of a queue contain a common text: the candidates of the queue's
+    /// walk, counted by LIKE in batches (instead of LIKE over every row of the queue).
+    static func countDense(_ query: CaseQuery, match: String, _ db: Database) throws -> Int {
+        var walk = try CandidateWalk(query, match: match, db)
+        defer { walk.finish() }
+        let pattern = "%\(escapeLike(query.text ?? ""))%"
+        let statement = try db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM cases WHERE id IN (SELECT value FROM json_each(?))
+              AND (title LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\')
+            """)
+        var total = 0
+        while !walk.exhausted {
+            let batch = try walk.next(4_096)
+            guard !batch.isEmpty else { break }
+            let list = "[" + batch.map(String.init).joined(separator: ",") + "]"
+            total += try Int.fetchOne(statement, arguments: [list, pattern, pattern, pattern]) ?? 0
+        }
+        return total
+    }
+
     /// The ids of the pair index's cases matching `match` (a superset of the cases
-    /// containing the text), read straight from the statement.
-    static func candidateIDs(match: String, _ db: Database) throws -> Set<Int64> {
+    /// containing the text), read straight from the statement into a bitmap (tens of
+    /// thousands of ids: a hash set took longer to fill than the index to read).
+    static func candidateIDs(match: String, _ db: Database) throws -> IDBitmap {
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ?")
         try statement.setArguments([match])
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
-        var ids = Set<Int64>(minimumCapacity: 4 * textCandidateLimit)
+        var ids = IDBitmap()
         while true {
             let rc = sqlite3_step(raw)
             if rc == SQLITE_DONE { return ids }
@@ -80,4 +81,64 @@ extension SQLiteCaseStore {
         }
         return ids.compactMap { byID[$0] }
     }
+}
+
+/// A set of case ids as bits (ids are dense from 1, so a million cases take 125 KB).
+struct IDBitmap {
+    private var words: [UInt64] = []
+
+    mutating func insert(_ id: Int64) {
+        guard id >= 0 else { return }
+        let word = Int(id >> 6)
+        if word >= words.count { words += repeatElement(0, count: max(word + 1 - words.count, words.count)) }
+        words[word] |= 1 << UInt64(id & 63)
+    }
+
+    func contains(_ id: Int64) -> Bool {
+        guard id >= 0 else { return false }
+        let word = Int(id >> 6)
+        return word < words.count && words[word] & (1 << UInt64(id & 63)) != 0
+    }
+}
+
+/// The ids of a queue (without its text filter) in the queue's order, read from the
+/// queue's index, keeping those that may contain the text: in the pair index's
+/// candidates, or written after the pair index last caught up.
+struct CandidateWalk {
+    let candidates: IDBitmap
+    let indexedThrough: Int64
+    let statement: Statement
+    private(set) var exhausted = false
+
+    init(_ query: CaseQuery, match: String, _ db: Database) throws {
+        candidates = try SQLiteCaseStore.candidateIDs(match: match, db)
+        indexedThrough = try SQLiteCaseStore.searchIndexedThrough(db)
+        var plain = query
+        plain.text = nil
+        plain.limit = nil
+        plain.offset = 0
+        let (whereSQL, args) = SQLiteCaseStore.whereClause(plain)
+        statement = try db.cachedStatement(sql: "SELECT id FROM cases \(whereSQL) \(SQLiteCaseStore.orderClause(query.order))")
+        try statement.setArguments(StatementArguments(args))
+    }
+
+    /// Up to `count` more candidates (fewer once the queue is exhausted).
+    mutating func next(_ count: Int) throws -> [Int64] {
+        let raw = statement.sqliteStatement
+        var batch: [Int64] = []
+        batch.reserveCapacity(count)
+        while batch.count < count, !exhausted {
+            let rc = sqlite3_step(raw)
+            if rc == SQLITE_DONE { exhausted = true; break }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
+            }
+            let id = sqlite3_column_int64(raw, 0)
+            if id > indexedThrough || candidates.contains(id) { batch.append(id) }
+        }
+        return batch
+    }
+
+    /// Resets the cached statement for its next use.
+    func finish() { sqlite3_reset(statement.sqliteStatement) }
 }

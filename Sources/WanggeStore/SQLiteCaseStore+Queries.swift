@@ -149,6 +149,9 @@ extension SQLiteCaseStore {
             try pool.read { db in
                 let text = try Self.textCandidates(query.text, db)
                 if case .nothing? = text { return 0 }
+                if case .dense? = text, let words = query.text, let match = CaseSearchGrams.query(words) {
+                    return try Self.countDense(query, match: match, db)
+                }
                 let (whereSQL, args) = Self.whereClause(query, text: text)
                 return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cases \(whereSQL)"), arguments: StatementArguments(args)) ?? 0
             }
