@@ -46,6 +46,18 @@ struct RawStatement {
         try step()
     }
 
+    /// Steps once: true on a row, false when done; SQLite's error otherwise. For
+    /// statements read row by row through the C API (the caller resets them).
+    func nextRow() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        guard rc == SQLITE_DONE else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "SQLite error \(rc)"
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message)
+        }
+        return false
+    }
+
     /// Steps once and reads the first row with `read`, or nil when there is none; the
     /// statement is reset either way. Bind the arguments first.
     func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {

@@ -82,22 +82,9 @@ extension SQLiteCaseStore {
                     SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts
                     WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, case_id
                     """)
-                let raw = statement.sqliteStatement
-                sqlite3_bind_int64(raw, 1, from.secondsSinceEpoch)
-                sqlite3_bind_int64(raw, 2, to.secondsSinceEpoch)
-                defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
-                var decoder = FactsRowDecoder()
-                while true {
-                    let rc = sqlite3_step(raw)
-                    if rc == SQLITE_DONE { break }
-                    guard rc == SQLITE_ROW else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                    }
-                    guard let facts = decoder.decode(raw) else {
-                        throw StoreError.database("考核事实行无效（案件 #\(sqlite3_column_int64(raw, 1))）")
-                    }
-                    try body(facts)
-                }
+                sqlite3_bind_int64(statement.sqliteStatement, 1, from.secondsSinceEpoch)
+                sqlite3_bind_int64(statement.sqliteStatement, 2, to.secondsSinceEpoch)
+                try Self.readFacts(statement, db, body)
                 return position
             }
         }

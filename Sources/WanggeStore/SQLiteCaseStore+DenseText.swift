@@ -51,17 +51,11 @@ extension SQLiteCaseStore {
     static func candidateIDs(match: String, _ db: Database) throws -> IDBitmap {
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ?")
         try statement.setArguments([match])
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
+        let raw = RawStatement(statement, db)
+        defer { sqlite3_reset(raw.handle) }
         var ids = IDBitmap()
-        while true {
-            let rc = sqlite3_step(raw)
-            if rc == SQLITE_DONE { return ids }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            ids.insert(sqlite3_column_int64(raw, 0))
-        }
+        while try raw.nextRow() { ids.insert(sqlite3_column_int64(raw.handle, 0)) }
+        return ids
     }
 
     /// The cases among `ids` that contain `text` (LIKE decides), in the order of `ids`.
@@ -107,7 +101,7 @@ struct IDBitmap {
 struct CandidateWalk {
     let candidates: IDBitmap
     let indexedThrough: Int64
-    let statement: Statement
+    let statement: RawStatement
     private(set) var exhausted = false
 
     init(_ query: CaseQuery, match: String, _ db: Database) throws {
@@ -118,27 +112,23 @@ struct CandidateWalk {
         plain.limit = nil
         plain.offset = 0
         let (whereSQL, args) = SQLiteCaseStore.whereClause(plain)
-        statement = try db.cachedStatement(sql: "SELECT id FROM cases \(whereSQL) \(SQLiteCaseStore.orderClause(query.order))")
-        try statement.setArguments(StatementArguments(args))
+        let walk = try db.cachedStatement(sql: "SELECT id FROM cases \(whereSQL) \(SQLiteCaseStore.orderClause(query.order))")
+        try walk.setArguments(StatementArguments(args))
+        statement = RawStatement(walk, db)
     }
 
     /// Up to `count` more candidates (fewer once the queue is exhausted).
     mutating func next(_ count: Int) throws -> [Int64] {
-        let raw = statement.sqliteStatement
         var batch: [Int64] = []
         batch.reserveCapacity(count)
         while batch.count < count, !exhausted {
-            let rc = sqlite3_step(raw)
-            if rc == SQLITE_DONE { exhausted = true; break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(raw))))
-            }
-            let id = sqlite3_column_int64(raw, 0)
+            guard try statement.nextRow() else { exhausted = true; break }
+            let id = sqlite3_column_int64(statement.handle, 0)
             if id > indexedThrough || candidates.contains(id) { batch.append(id) }
         }
         return batch
     }
 
     /// Resets the cached statement for its next use.
-    func finish() { sqlite3_reset(statement.sqliteStatement) }
+    func finish() { sqlite3_reset(statement.handle) }
 }

@@ -43,16 +43,13 @@ extension SQLiteCaseStore {
 
     /// Steps `statement` (selecting `AssessmentFactsRow.columns`) and decodes each row.
     static func readFacts(_ statement: Statement, _ db: Database, _ body: (CaseFacts) throws -> Void) throws {
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
+        let raw = RawStatement(statement, db)
+        defer { sqlite3_reset(raw.handle); sqlite3_clear_bindings(raw.handle) }
         var decoder = FactsRowDecoder()
-        while true {
-            let rc = sqlite3_step(raw)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        while try raw.nextRow() {
+            guard let facts = decoder.decode(raw.handle) else {
+                throw StoreError.database("考核事实行无效（案件 #\(sqlite3_column_int64(raw.handle, 1))）")
             }
-            guard let facts = decoder.decode(raw) else { throw StoreError.database("考核事实行无效（案件 #\(sqlite3_column_int64(raw, 1))）") }
             try body(facts)
         }
     }
