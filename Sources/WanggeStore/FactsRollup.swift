@@ -79,7 +79,7 @@ struct FactsRollupDelta {
     /// A facts row replaced: old taken away, new added; nothing when neither is settled
     /// or both put the same in.
     mutating func replace(_ old: CaseFacts?, with new: CaseFacts) {
-        if let old, old.open != nil, new.open != nil { return }
+        if let old, old.open != nil && new.open != nil || old == new { return }
         if old == nil, new.open != nil { return }
         if let old { record(old, sign: -1) }
         record(new, sign: 1)
