@@ -13,17 +13,32 @@ public enum Outcome: Hashable, Sendable {
 
 /// One case at one instant, with what every condition needs computed once. A class, so
 /// that passing it to each condition copies no strings.
+/// The calendar and organisation a rule set is judged with, shared by reference: the
+/// engine makes a `CaseView` for each of a million cases, and copying the two structs
+/// into each retained and released a score of their buffers every time (from two
+/// threads at once, on the same counters).
+final class EvaluationContext: Sendable {
+    let calendar: WorkCalendar
+    let organisation: Organisation?
+
+    init(calendar: WorkCalendar, organisation: Organisation?) {
+        self.calendar = calendar; self.organisation = organisation
+    }
+}
+
 final class CaseView {
     let state: CaseState
     let now: Instant
-    let calendar: WorkCalendar
-    let organisation: Organisation?
+    let context: EvaluationContext
     let math: CaseClockMath?
 
-    init(state: CaseState, now: Instant, calendar: WorkCalendar, organisation: Organisation?) {
-        self.state = state; self.now = now; self.calendar = calendar; self.organisation = organisation
-        math = state.clock.map { CaseClockMath(calendar: calendar, clock: $0) }
+    init(state: CaseState, now: Instant, context: EvaluationContext) {
+        self.state = state; self.now = now; self.context = context
+        math = state.clock.map { CaseClockMath(context: context, clock: $0) }
     }
+
+    var calendar: WorkCalendar { context.calendar }
+    var organisation: Organisation? { context.organisation }
 
     var ownClock: ClockKind? { state.clock?.limit.clock }
 
@@ -65,12 +80,14 @@ enum ConditionCheck {
         switch c {
         case .category(let prefixes): return when(prefixes.contains { v.state.category.hasPrefix($0) })
         case .notCategory(let prefixes): return when(!prefixes.contains { v.state.category.hasPrefix($0) })
-        case .severity(let set): return when(set.contains(v.state.severity))
-        case .level(let set): return when(set.contains(v.state.level))
-        case .status(let set): return when(set.contains(v.state.status))
-        case .stage(let set): return when(v.state.clock.map { set.contains($0.stage) } ?? false)
-        case .source(let set): return when(set.contains(v.state.source))
-        case .gridKind(let set): return when(set.contains(v.organisation?.grid(v.state.grid)?.kind ?? .basic))
+        // The sets hold a few values of small enums: comparing each is cheaper than
+        // hashing (a seeded hasher per lookup, a million cases times every rule).
+        case .severity(let set): return when(Self.has(set, v.state.severity))
+        case .level(let set): return when(Self.has(set, v.state.level))
+        case .status(let set): return when(Self.has(set, v.state.status))
+        case .stage(let set): return when(v.state.clock.map { Self.has(set, $0.stage) } ?? false)
+        case .source(let set): return when(Self.has(set, v.state.source))
+        case .gridKind(let set): return when(Self.has(set, v.organisation?.grid(v.state.grid)?.kind ?? .basic))
         case .reworkAtLeast(let n): return when(v.state.reworkCount >= n)
         case .sendBackAtLeast(let n): return when(v.state.sendBackCount >= n)
         case .supervisionAtLeast(let n): return when(v.state.supervisionCount >= n)
@@ -145,6 +162,11 @@ enum ConditionCheck {
             guard let facts else { return .holds(until: nil) }
             return when(repeatCount(v.state, v, window: window, scope: scope, match: match, facts: facts) >= count)
         }
+    }
+
+    /// Whether the small set `set` holds `value`, by comparing each member.
+    static func has<T: Hashable>(_ set: Set<T>, _ value: T) -> Bool {
+        set.contains { $0 == value }
     }
 
     /// Whether `word` occurs in `text`, comparing UTF-8 bytes: exact for the Chinese

@@ -134,35 +134,43 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize`
-    /// cases. The batches are evaluated first, on `workers` threads at once (each with
-    /// its own read snapshot; the rules are pure), then written one transaction each.
+    /// cases. Batches are read and judged on `workers` background threads (each with its
+    /// own read snapshot; the rules are pure) while this thread writes the ones already
+    /// judged, in order, one transaction each. The time spent waiting for a judged batch
+    /// counts as reading and judging, the rest as writing.
     func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
         let batches = stride(from: 0, to: cases.count, by: batchSize).map { Array(cases[$0..<min($0 + batchSize, cases.count)]) }
-        let started = stopwatch?()
-        let evaluated = try ParallelMap.run(batches, workers: workers) { try self.evaluate($0, now: now) }
-        if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
-        for (batch, result) in zip(batches, evaluated) { try write(result, count: batch.count, now: now, into: &report) }
+        var waited = stopwatch?()
+        try ParallelMap.pipeline(batches, workers: workers, lookahead: max(2, workers * 2), { try self.evaluate($0, now: now) }) { result in
+            if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+            try write(result, count: result.planned.count, now: now, into: &report)
+            waited = stopwatch?()
+        }
+        if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
     }
 
     /// Every open case, after the rules changed: id ranges of `batchSize` cases are read
-    /// and evaluated on `workers` threads, a wave at a time, and written in order.
+    /// and judged on `workers` background threads and written in order on this one as
+    /// they come (see `process`); the lease is renewed every few ranges.
     func processAllOpen(now: Instant, into report: inout EngineTickReport) throws {
         let ids = try store.engineOpenCaseIDs()
         let kinds = ReportTimesIndex.kinds(of: rules.set)
         let reportTimes = kinds.isEmpty ? nil : ReportTimesIndex(places: try store.reportPlaces(), kinds: kinds)
         let ranges = stride(from: 0, to: ids.count, by: batchSize).map { (ids[$0], ids[min($0 + batchSize, ids.count) - 1]) }
-        let wave = max(1, workers) * 5
-        for first in stride(from: 0, to: ranges.count, by: wave) {
-            let part = Array(ranges[first..<min(first + wave, ranges.count)])
-            let started = stopwatch?()
-            let evaluated = try ParallelMap.run(part, workers: workers) { range in
-                let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
-                return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
-            }
-            if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
-            for (count, result) in evaluated { try write(result, count: count, now: now, into: &report) }
-            if let other = try holdLease() { throw EngineLeaseLost(current: other) }
+        let renewEvery = max(1, workers) * 5
+        var written = 0
+        var waited = stopwatch?()
+        try ParallelMap.pipeline(ranges, workers: workers, lookahead: max(2, workers * 3), { range in
+            let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
+            return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
+        }) { (count, result) in
+            if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+            try write(result, count: count, now: now, into: &report)
+            written += 1
+            if written % renewEvery == 0, let other = try holdLease() { throw EngineLeaseLost(current: other) }
+            waited = stopwatch?()
         }
+        if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
     }
 
     /// Writes one evaluated batch in one transaction (checking the lease first).
