@@ -80,14 +80,12 @@ enum ConditionCheck {
         switch c {
         case .category(let prefixes): return when(prefixes.contains { v.state.category.hasPrefix($0) })
         case .notCategory(let prefixes): return when(!prefixes.contains { v.state.category.hasPrefix($0) })
-        // The sets hold a few values of small enums: comparing each is cheaper than
-        // hashing (a seeded hasher per lookup, a million cases times every rule).
-        case .severity(let set): return when(Self.has(set, v.state.severity))
-        case .level(let set): return when(Self.has(set, v.state.level))
-        case .status(let set): return when(Self.has(set, v.state.status))
-        case .stage(let set): return when(v.state.clock.map { Self.has(set, $0.stage) } ?? false)
-        case .source(let set): return when(Self.has(set, v.state.source))
-        case .gridKind(let set): return when(Self.has(set, v.organisation?.grid(v.state.grid)?.kind ?? .basic))
+        case .severity(let set): return when(set.contains(v.state.severity))
+        case .level(let set): return when(set.contains(v.state.level))
+        case .status(let set): return when(set.contains(v.state.status))
+        case .stage(let set): return when(v.state.clock.map { set.contains($0.stage) } ?? false)
+        case .source(let set): return when(set.contains(v.state.source))
+        case .gridKind(let set): return when(set.contains(v.organisation?.grid(v.state.grid)?.kind ?? .basic))
         case .reworkAtLeast(let n): return when(v.state.reworkCount >= n)
         case .sendBackAtLeast(let n): return when(v.state.sendBackCount >= n)
         case .supervisionAtLeast(let n): return when(v.state.supervisionCount >= n)
@@ -164,31 +162,29 @@ enum ConditionCheck {
         }
     }
 
-    /// Whether the small set `set` holds `value`, by comparing each member.
-    static func has<T: Hashable>(_ set: Set<T>, _ value: T) -> Bool {
-        set.contains { $0 == value }
-    }
-
     /// Whether `word` occurs in `text`, comparing UTF-8 bytes: exact for the Chinese
     /// keywords rules use, and far cheaper than `String.contains`, which walks
     /// grapheme clusters (keywords are checked on every case the engine evaluates).
     static func contains(_ text: String, _ word: String) -> Bool {
-        let needle = Array(word.utf8)
-        guard let first = needle.first else { return true }
         var found = false
-        var copy = text
-        copy.withUTF8 { hay in
-            let n = needle.count
-            guard hay.count >= n else { return }
-            var i = 0
-            let last = hay.count - n
-            while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < n && hay[i + j] == needle[j] { j += 1 }
-                    if j == n { found = true; return }
+        var haystack = text
+        var needleText = word
+        haystack.withUTF8 { hay in
+            needleText.withUTF8 { needle in
+                let n = needle.count
+                guard n > 0 else { found = true; return }
+                guard hay.count >= n else { return }
+                let first = needle[0]
+                var i = 0
+                let last = hay.count - n
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n && hay[i + j] == needle[j] { j += 1 }
+                        if j == n { found = true; return }
+                    }
+                    i += 1
                 }
-                i += 1
             }
         }
         return found

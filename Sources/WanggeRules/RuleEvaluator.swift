@@ -56,6 +56,8 @@ public struct RuleEvaluator: Sendable {
         let ordered: [[Condition]]
         /// Each rule's conditions on other cases (asked last, only when the rest hold).
         let factual: [[Condition]]
+        /// Each rule's plain conditions as bit masks, checked first.
+        let gates: [RuleGate]
 
         init(rules: RuleSet, context: EvaluationContext) {
             self.rules = rules
@@ -66,6 +68,7 @@ public struct RuleEvaluator: Sendable {
                     .map(\.element)
             }
             factual = ordered.map { $0.filter { ConditionCheck.cost($0) == 2 } }
+            gates = ordered.map(RuleGate.init)
         }
     }
 
@@ -90,7 +93,9 @@ public struct RuleEvaluator: Sendable {
         let storage = storage
         let view = CaseView(state: state, now: now, context: storage.context)
         let all = storage.rules.rules
+        let bits = RuleGate.Facts(state)
         for i in all.indices {
+            guard storage.gates[i].admits(bits) else { continue }
             var outcome = ConditionCheck.combine(storage.ordered[i].lazy.map { ConditionCheck.outcome($0, view, facts: nil) })
             if outcome.holds, !storage.factual[i].isEmpty {
                 outcome = ConditionCheck.combine(storage.factual[i].lazy.map { ConditionCheck.outcome($0, view, facts: facts) })

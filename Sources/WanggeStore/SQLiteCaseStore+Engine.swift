@@ -100,6 +100,22 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The number of duplicates linked to each case that has any (by code): a full
+    /// re-evaluation answers the duplicate-count rules from this one read (the partial
+    /// index of linked duplicates) instead of a query per batch.
+    public func duplicateCounts() throws -> [String: Int] {
+        try guarded {
+            try pool.read { db in
+                var result: [String: Int] = [:]
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT duplicate_of, COUNT(*) FROM cases WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of
+                    """)
+                while let row = try rows.next() { result[row[0]] = row[1] }
+                return result
+            }
+        }
+    }
+
     /// The projection's columns qualified with the table alias `c`.
     static let engineColumns = CaseRow.columns.map { "c." + $0 }.joined(separator: ",")
 

@@ -156,13 +156,14 @@ public final class EngineRunner: @unchecked Sendable {
         let ids = try store.engineOpenCaseIDs()
         let kinds = ReportTimesIndex.kinds(of: rules.set)
         let reportTimes = kinds.isEmpty ? nil : ReportTimesIndex(places: try store.reportPlaces(), kinds: kinds)
+        let duplicates = usesDuplicateCounts ? try store.duplicateCounts() : nil
         let ranges = stride(from: 0, to: ids.count, by: batchSize).map { (ids[$0], ids[min($0 + batchSize, ids.count) - 1]) }
         let renewEvery = max(1, workers) * 5
         var written = 0
         var waited = stopwatch?()
         try ParallelMap.pipeline(ranges, workers: workers, lookahead: max(2, workers * 3), { range in
             let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
-            return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
+            return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes, duplicates: duplicates))
         }) { (count, result) in
             if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
             try write(result, count: count, now: now, into: &report)
@@ -202,9 +203,10 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates one batch against one read snapshot.
-    func evaluate(_ batch: [EngineCase], now: Instant, reportTimes: ReportTimesIndex? = nil) throws -> EvaluatedBatch {
+    func evaluate(_ batch: [EngineCase], now: Instant, reportTimes: ReportTimesIndex? = nil,
+                  duplicates: [String: Int]? = nil) throws -> EvaluatedBatch {
         try store.engineRead { session in
-            let facts = StoreFacts(session: session, reportTimes: reportTimes)
+            let facts = StoreFacts(session: session, reportTimes: reportTimes, duplicates: duplicates)
             if usesDuplicateCounts { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
             if batch.count >= 50 && reportTimes == nil {
                 facts.prefetchRepeats(batch.flatMap { c in evaluator.repeatQuestions(for: c.state).map { (c.state, $0) } })
