@@ -122,18 +122,14 @@ extension SQLiteCaseStore {
     /// Runs `statement` (the projection's columns, then `next_at`) with integer
     /// `arguments` and decodes its rows through the C API (`CaseRowDecoder`).
     static func decodeEngineCases(_ statement: Statement, _ arguments: [Int64], _ db: Database) throws -> [EngineCase] {
-        let raw = statement.sqliteStatement
+        let rows = RawStatement(statement, db)
+        let raw = rows.handle
         defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
-        for (i, value) in arguments.enumerated() { sqlite3_bind_int64(raw, Int32(i + 1), value) }
+        for (i, value) in arguments.enumerated() { rows.bind(Int32(i + 1), value) }
         let last = Int32(CaseRow.columns.count)
         var decoder = CaseRowDecoder()
         var result: [EngineCase] = []
-        while true {
-            let rc = sqlite3_step(raw)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try rows.nextRow() {
             let next: Int64? = sqlite3_column_type(raw, last) == SQLITE_NULL ? nil : sqlite3_column_int64(raw, last)
             result.append(EngineCase(state: try decoder.decode(raw), nextCheck: next))
         }
