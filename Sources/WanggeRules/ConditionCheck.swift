@@ -11,8 +11,6 @@ public enum Outcome: Hashable, Sendable {
     public var holds: Bool { if case .holds = self { true } else { false } }
 }
 
-/// One case at one instant, with what every condition needs computed once. A class, so
-/// that passing it to each condition copies no strings.
 /// The calendar and organisation a rule set is judged with, shared by reference: the
 /// engine makes a `CaseView` for each of a million cases, and copying the two structs
 /// into each retained and released a score of their buffers every time (from two
@@ -26,6 +24,8 @@ final class EvaluationContext: Sendable {
     }
 }
 
+/// One case at one instant, with what every condition needs computed once. A class, so
+/// that passing it to each condition copies no strings.
 final class CaseView {
     let state: CaseState
     let now: Instant
@@ -164,7 +164,8 @@ enum ConditionCheck {
 
     /// Whether `word` occurs in `text`, comparing UTF-8 bytes: exact for the Chinese
     /// keywords rules use, and far cheaper than `String.contains`, which walks
-    /// grapheme clusters (keywords are checked on every case the engine evaluates).
+    /// grapheme clusters (keywords are checked on every case the engine evaluates). Both
+    /// texts are read in place (no array of the keyword's bytes per call).
     static func contains(_ text: String, _ word: String) -> Bool {
         var found = false
         var haystack = text
