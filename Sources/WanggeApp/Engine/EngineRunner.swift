@@ -134,24 +134,23 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize`
-    /// cases. Batches are read and judged on `workers` background threads (each with its
-    /// own read snapshot; the rules are pure) while this thread writes the ones already
-    /// judged, in order, one transaction each. The time spent waiting for a judged batch
-    /// counts as reading and judging, the rest as writing.
+    /// cases. The batches are evaluated first, on `workers` threads at once (each with
+    /// its own read snapshot; the rules are pure), then written one transaction each.
+    /// (Judging them while writing, as the full pass does, made a tick no faster: the
+    /// judging threads and the writer then contend inside SQLite, and a tick's writing
+    /// is most of its time.)
     func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
         let batches = stride(from: 0, to: cases.count, by: batchSize).map { Array(cases[$0..<min($0 + batchSize, cases.count)]) }
-        var waited = stopwatch?()
-        try ParallelMap.pipeline(batches, workers: workers, lookahead: max(2, workers * 2), { try self.evaluate($0, now: now) }) { result in
-            if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
-            try write(result, count: result.planned.count, now: now, into: &report)
-            waited = stopwatch?()
-        }
-        if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+        let started = stopwatch?()
+        let evaluated = try ParallelMap.run(batches, workers: workers) { try self.evaluate($0, now: now) }
+        if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+        for (batch, result) in zip(batches, evaluated) { try write(result, count: batch.count, now: now, into: &report) }
     }
 
     /// Every open case, after the rules changed: id ranges of `batchSize` cases are read
     /// and judged on `workers` background threads and written in order on this one as
-    /// they come (see `process`); the lease is renewed every few ranges.
+    /// they come (a full pass writes little, so the writer rarely waits on the judges);
+    /// the lease is renewed every few ranges.
     func processAllOpen(now: Instant, into report: inout EngineTickReport) throws {
         let ids = try store.engineOpenCaseIDs()
         let kinds = ReportTimesIndex.kinds(of: rules.set)
