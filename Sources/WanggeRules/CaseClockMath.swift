@@ -4,8 +4,10 @@ import WanggeCore
 /// calendar arithmetic as its deadline: how much of a clock the stage has used (not
 /// counting suspensions), and when it will have used a given amount.
 struct CaseClockMath {
-    let calendar: WorkCalendar
+    let context: EvaluationContext
     let clock: CaseClock
+
+    var calendar: WorkCalendar { context.calendar }
 
     /// The limit with extensions, in the stage clock's seconds.
     var total: Int64 { calendar.totalSeconds(clock.limit, extensions: clock.extensions) }

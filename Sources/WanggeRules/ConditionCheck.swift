@@ -11,19 +11,34 @@ public enum Outcome: Hashable, Sendable {
     public var holds: Bool { if case .holds = self { true } else { false } }
 }
 
+/// The calendar and organisation a rule set is judged with, shared by reference: the
+/// engine makes a `CaseView` for each of a million cases, and copying the two structs
+/// into each retained and released a score of their buffers every time (from two
+/// threads at once, on the same counters).
+final class EvaluationContext: Sendable {
+    let calendar: WorkCalendar
+    let organisation: Organisation?
+
+    init(calendar: WorkCalendar, organisation: Organisation?) {
+        self.calendar = calendar; self.organisation = organisation
+    }
+}
+
 /// One case at one instant, with what every condition needs computed once. A class, so
 /// that passing it to each condition copies no strings.
 final class CaseView {
     let state: CaseState
     let now: Instant
-    let calendar: WorkCalendar
-    let organisation: Organisation?
+    let context: EvaluationContext
     let math: CaseClockMath?
 
-    init(state: CaseState, now: Instant, calendar: WorkCalendar, organisation: Organisation?) {
-        self.state = state; self.now = now; self.calendar = calendar; self.organisation = organisation
-        math = state.clock.map { CaseClockMath(calendar: calendar, clock: $0) }
+    init(state: CaseState, now: Instant, context: EvaluationContext) {
+        self.state = state; self.now = now; self.context = context
+        math = state.clock.map { CaseClockMath(context: context, clock: $0) }
     }
+
+    var calendar: WorkCalendar { context.calendar }
+    var organisation: Organisation? { context.organisation }
 
     var ownClock: ClockKind? { state.clock?.limit.clock }
 
@@ -149,24 +164,28 @@ enum ConditionCheck {
 
     /// Whether `word` occurs in `text`, comparing UTF-8 bytes: exact for the Chinese
     /// keywords rules use, and far cheaper than `String.contains`, which walks
-    /// grapheme clusters (keywords are checked on every case the engine evaluates).
+    /// grapheme clusters (keywords are checked on every case the engine evaluates). Both
+    /// texts are read in place (no array of the keyword's bytes per call).
     static func contains(_ text: String, _ word: String) -> Bool {
-        let needle = Array(word.utf8)
-        guard let first = needle.first else { return true }
         var found = false
-        var copy = text
-        copy.withUTF8 { hay in
-            let n = needle.count
-            guard hay.count >= n else { return }
-            var i = 0
-            let last = hay.count - n
-            while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < n && hay[i + j] == needle[j] { j += 1 }
-                    if j == n { found = true; return }
+        var haystack = text
+        var needleText = word
+        haystack.withUTF8 { hay in
+            needleText.withUTF8 { needle in
+                let n = needle.count
+                guard n > 0 else { found = true; return }
+                guard hay.count >= n else { return }
+                let first = needle[0]
+                var i = 0
+                let last = hay.count - n
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n && hay[i + j] == needle[j] { j += 1 }
+                        if j == n { found = true; return }
+                    }
+                    i += 1
                 }
-                i += 1
             }
         }
         return found

@@ -46,19 +46,40 @@ public struct CaseEvaluation: Sendable {
 /// and facts always give the same evaluation, which is what lets two engines, a crash
 /// and a restart, and a replay agree.
 public struct RuleEvaluator: Sendable {
-    public let rules: RuleSet
-    public let calendar: WorkCalendar
-    public let organisation: Organisation?
-    /// Each rule's conditions, cheapest first.
-    let ordered: [[Condition]]
+    /// Everything the evaluator holds, behind one reference: the engine copies its
+    /// evaluator into every batch it judges, and a copy of the rules, the calendar and
+    /// the organisation retained each of their buffers.
+    final class Storage: Sendable {
+        let rules: RuleSet
+        let context: EvaluationContext
+        /// Each rule's conditions, cheapest first.
+        let ordered: [[Condition]]
+        /// Each rule's conditions on other cases (asked last, only when the rest hold).
+        let factual: [[Condition]]
+        /// Each rule's plain conditions as bit masks, checked first.
+        let gates: [RuleGate]
+
+        init(rules: RuleSet, context: EvaluationContext) {
+            self.rules = rules
+            self.context = context
+            ordered = rules.rules.map { r in
+                r.conditions.map(\.condition).enumerated()
+                    .sorted { (ConditionCheck.cost($0.element), $0.offset) < (ConditionCheck.cost($1.element), $1.offset) }
+                    .map(\.element)
+            }
+            factual = ordered.map { $0.filter { ConditionCheck.cost($0) == 2 } }
+            gates = ordered.map(RuleGate.init)
+        }
+    }
+
+    let storage: Storage
+
+    public var rules: RuleSet { storage.rules }
+    public var calendar: WorkCalendar { storage.context.calendar }
+    public var organisation: Organisation? { storage.context.organisation }
 
     public init(rules: RuleSet, calendar: WorkCalendar, organisation: Organisation?) {
-        self.rules = rules; self.calendar = calendar; self.organisation = organisation
-        ordered = rules.rules.map { r in
-            r.conditions.map(\.condition).enumerated()
-                .sorted { (ConditionCheck.cost($0.element), $0.offset) < (ConditionCheck.cost($1.element), $1.offset) }
-                .map(\.element)
-        }
+        storage = Storage(rules: rules, context: EvaluationContext(calendar: calendar, organisation: organisation))
     }
 
     public init(rules: RuleSet, context: DomainContext) {
@@ -69,17 +90,21 @@ public struct RuleEvaluator: Sendable {
     public func evaluate(_ state: CaseState, at now: Instant, facts: any RuleFacts) -> CaseEvaluation {
         var result = CaseEvaluation()
         guard state.status.isOpen else { return result }
-        let view = CaseView(state: state, now: now, calendar: calendar, organisation: organisation)
-        for (i, rule) in rules.rules.enumerated() {
-            var outcome = ConditionCheck.combine(ordered[i].lazy.map { ConditionCheck.outcome($0, view, facts: nil) })
-            if outcome.holds, ordered[i].contains(where: { ConditionCheck.cost($0) == 2 }) {
-                outcome = ConditionCheck.combine(ordered[i].lazy.filter { ConditionCheck.cost($0) == 2 }
-                    .map { ConditionCheck.outcome($0, view, facts: facts) })
+        let storage = storage
+        let view = CaseView(state: state, now: now, context: storage.context)
+        let all = storage.rules.rules
+        let bits = RuleGate.Facts(state)
+        for i in all.indices {
+            guard storage.gates[i].admits(bits) else { continue }
+            var outcome = ConditionCheck.combine(storage.ordered[i].lazy.map { ConditionCheck.outcome($0, view, facts: nil) })
+            if outcome.holds, !storage.factual[i].isEmpty {
+                outcome = ConditionCheck.combine(storage.factual[i].lazy.map { ConditionCheck.outcome($0, view, facts: facts) })
             }
             switch outcome {
             case .never: continue
             case .pending(let t): result.check(at: t)
             case .holds(let until):
+                let rule = all[i]
                 let effective = RuleEffects.effective(rule, on: state)
                 guard !effective.isEmpty else { continue }
                 result.check(at: until)

@@ -44,7 +44,7 @@ extension RuleEvaluator {
     /// `evaluate` (which it calls) on what matches.
     public func explain(_ state: CaseState, at now: Instant, facts: any RuleFacts) -> CaseExplanation {
         let evaluation = evaluate(state, at: now, facts: facts)
-        let view = CaseView(state: state, now: now, calendar: calendar, organisation: organisation)
+        let view = CaseView(state: state, now: now, context: storage.context)
         var stoppedBy: String?
         var out: [RuleExplanation] = []
         for rule in rules.rules {
@@ -81,7 +81,7 @@ extension RuleEvaluator {
 
     /// Short facts of a matched rule for the event's reason: "层级 网格；超时 2时10分（工作时）".
     public func matchedFacts(_ rule: Rule, _ state: CaseState, at now: Instant, facts: any RuleFacts) -> String {
-        let view = CaseView(state: state, now: now, calendar: calendar, organisation: organisation)
+        let view = CaseView(state: state, now: now, context: storage.context)
         return rule.conditions.map { "\(RuleText.label($0.condition)) \(RuleText.actual($0.condition, view, facts))" }
             .joined(separator: "；")
     }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import WanggeCore
 
 /// An open case as the engine reads it, with the next check it had scheduled (-1: it
@@ -42,7 +43,7 @@ extension SQLiteCaseStore {
                 try Self.decodeEngineCases(db.cachedStatement(sql: """
                     SELECT \(Self.engineColumns), s.next_at FROM engine_schedule s JOIN cases c ON c.id = s.case_id
                     WHERE s.next_at <= ? ORDER BY s.next_at LIMIT ?
-                    """), [now.secondsSinceEpoch, limit])
+                    """), [now.secondsSinceEpoch, Int64(limit)], db)
             }
         }
     }
@@ -64,7 +65,7 @@ extension SQLiteCaseStore {
                 try Self.decodeEngineCases(db.cachedStatement(sql: """
                     SELECT \(Self.engineColumns), s.next_at FROM cases c LEFT JOIN engine_schedule s ON s.case_id = c.id
                     WHERE c.id > ? AND c.is_open = 1 ORDER BY c.id LIMIT ?
-                    """), [afterID, limit])
+                    """), [afterID, Int64(limit)], db)
             }
         }
     }
@@ -81,7 +82,7 @@ extension SQLiteCaseStore {
                 try Self.decodeEngineCases(db.cachedStatement(sql: """
                     SELECT \(Self.engineColumns), s.next_at FROM cases c LEFT JOIN engine_schedule s ON s.case_id = c.id
                     WHERE c.id BETWEEN ? AND ? AND c.is_open = 1 ORDER BY c.id
-                    """), [lo, hi])
+                    """), [lo, hi], db)
             }
         }
     }
@@ -99,15 +100,38 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The number of duplicates linked to each case that has any (by code): a full
+    /// re-evaluation answers the duplicate-count rules from this one read (the partial
+    /// index of linked duplicates) instead of a query per batch.
+    public func duplicateCounts() throws -> [String: Int] {
+        try guarded {
+            try pool.read { db in
+                var result: [String: Int] = [:]
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT duplicate_of, COUNT(*) FROM cases WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of
+                    """)
+                while let row = try rows.next() { result[row[0]] = row[1] }
+                return result
+            }
+        }
+    }
+
     /// The projection's columns qualified with the table alias `c`.
     static let engineColumns = CaseRow.columns.map { "c." + $0 }.joined(separator: ",")
 
-    static func decodeEngineCases(_ statement: Statement, _ arguments: StatementArguments) throws -> [EngineCase] {
+    /// Runs `statement` (the projection's columns, then `next_at`) with integer
+    /// `arguments` and decodes its rows through the C API (`CaseRowDecoder`).
+    static func decodeEngineCases(_ statement: Statement, _ arguments: [Int64], _ db: Database) throws -> [EngineCase] {
+        let rows = RawStatement(statement, db)
+        let raw = rows.handle
+        defer { sqlite3_reset(raw); sqlite3_clear_bindings(raw) }
+        for (i, value) in arguments.enumerated() { rows.bind(Int32(i + 1), value) }
+        let last = Int32(CaseRow.columns.count)
+        var decoder = CaseRowDecoder()
         var result: [EngineCase] = []
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        let last = CaseRow.columns.count
-        while let row = try rows.next() {
-            result.append(EngineCase(state: try CaseRow.decode(row), nextCheck: row[last]))
+        while try rows.nextRow() {
+            let next: Int64? = sqlite3_column_type(raw, last) == SQLITE_NULL ? nil : sqlite3_column_int64(raw, last)
+            result.append(EngineCase(state: try decoder.decode(raw), nextCheck: next))
         }
         return result
     }

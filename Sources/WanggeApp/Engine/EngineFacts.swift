@@ -14,9 +14,12 @@ final class StoreFacts: RuleFacts {
     /// Repeated-report counts in memory, during a full re-evaluation.
     let reportTimes: ReportTimesIndex?
 
-    init(session: EngineReadSession, reportTimes: ReportTimesIndex? = nil) {
+    /// `duplicates`: every case's linked-duplicate count read up front (a full
+    /// re-evaluation), so no batch asks the database for them.
+    init(session: EngineReadSession, reportTimes: ReportTimesIndex? = nil, duplicates: [String: Int]? = nil) {
         self.session = session
         self.reportTimes = reportTimes
+        self.duplicates = duplicates
     }
 
     /// Throws the first store error met while answering.
@@ -31,8 +34,10 @@ final class StoreFacts: RuleFacts {
 
     private var duplicates: [String: Int]?
 
-    /// Reads the duplicate counts of a batch in a few queries instead of one per case.
+    /// Reads the duplicate counts of a batch in a few queries instead of one per case
+    /// (nothing when they were given whole).
     func prefetchDuplicates(of codes: [String]) {
+        guard duplicates == nil else { return }
         duplicates = guarded(nil) { try session.duplicateCounts(of: codes) }
     }
 

@@ -13,10 +13,10 @@ struct ReportTimesIndex: Sendable {
     }
 
     let kinds: Set<PlaceKind>
-    let times: [String: [Instant]]
+    let times: [Key: [Instant]]
 
     init(places: [(grid: String, building: String?, category: String, reportedAt: Instant)], kinds: Set<PlaceKind>) {
-        var times: [String: [Instant]] = [:]
+        var times: [Key: [Instant]] = [:]
         for p in places {
             for kind in kinds {
                 if let key = Self.key(p.grid, p.building, p.category, kind.scope, kind.match) { times[key, default: []].append(p.reportedAt) }
@@ -35,15 +35,24 @@ struct ReportTimesIndex: Sendable {
         return kinds
     }
 
-    static func key(_ grid: String, _ building: String?, _ category: String, _ scope: PlaceScope, _ match: KindMatch) -> String? {
+    /// A place and kind of report: small strings and two enums, hashed without building
+    /// a joined string (the full pass asks once per rule per case).
+    struct Key: Hashable, Sendable {
+        var scope: PlaceScope
+        var match: KindMatch
+        var place: String
+        var kind: String
+    }
+
+    static func key(_ grid: String, _ building: String?, _ category: String, _ scope: PlaceScope, _ match: KindMatch) -> Key? {
         let place: String
         switch scope {
-        case .grid: place = "g:" + grid
+        case .grid: place = grid
         case .building:
             guard let building else { return nil }
-            place = "b:" + building
+            place = building
         }
-        return place + "|" + (match == .category ? category : String(category.prefix(2))) + "|" + match.rawValue
+        return Key(scope: scope, match: match, place: place, kind: match == .category ? category : String(category.prefix(2)))
     }
 
     /// Reports of `state`'s kind at its place in `[from, to]`, not counting `state`;

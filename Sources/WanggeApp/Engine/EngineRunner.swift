@@ -136,6 +136,9 @@ public final class EngineRunner: @unchecked Sendable {
     /// Evaluates `cases` and writes what the rules decide, in transactions of `batchSize`
     /// cases. The batches are evaluated first, on `workers` threads at once (each with
     /// its own read snapshot; the rules are pure), then written one transaction each.
+    /// (Judging them while writing, as the full pass does, made a tick no faster: the
+    /// judging threads and the writer then contend inside SQLite, and a tick's writing
+    /// is most of its time.)
     func process(_ cases: [EngineCase], now: Instant, into report: inout EngineTickReport) throws {
         let batches = stride(from: 0, to: cases.count, by: batchSize).map { Array(cases[$0..<min($0 + batchSize, cases.count)]) }
         let started = stopwatch?()
@@ -145,24 +148,29 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Every open case, after the rules changed: id ranges of `batchSize` cases are read
-    /// and evaluated on `workers` threads, a wave at a time, and written in order.
+    /// and judged on `workers` background threads and written in order on this one as
+    /// they come (a full pass writes little, so the writer rarely waits on the judges);
+    /// the lease is renewed every few ranges.
     func processAllOpen(now: Instant, into report: inout EngineTickReport) throws {
         let ids = try store.engineOpenCaseIDs()
         let kinds = ReportTimesIndex.kinds(of: rules.set)
         let reportTimes = kinds.isEmpty ? nil : ReportTimesIndex(places: try store.reportPlaces(), kinds: kinds)
+        let duplicates = usesDuplicateCounts ? try store.duplicateCounts() : nil
         let ranges = stride(from: 0, to: ids.count, by: batchSize).map { (ids[$0], ids[min($0 + batchSize, ids.count) - 1]) }
-        let wave = max(1, workers) * 5
-        for first in stride(from: 0, to: ranges.count, by: wave) {
-            let part = Array(ranges[first..<min(first + wave, ranges.count)])
-            let started = stopwatch?()
-            let evaluated = try ParallelMap.run(part, workers: workers) { range in
-                let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
-                return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes))
-            }
-            if let started, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
-            for (count, result) in evaluated { try write(result, count: count, now: now, into: &report) }
-            if let other = try holdLease() { throw EngineLeaseLost(current: other) }
+        let renewEvery = max(1, workers) * 5
+        var written = 0
+        var waited = stopwatch?()
+        try ParallelMap.pipeline(ranges, workers: workers, lookahead: max(2, workers * 3), { range in
+            let cases = try self.store.engineOpenCases(from: range.0, through: range.1)
+            return (cases.count, try self.evaluate(cases, now: now, reportTimes: reportTimes, duplicates: duplicates))
+        }) { (count, result) in
+            if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
+            try write(result, count: count, now: now, into: &report)
+            written += 1
+            if written % renewEvery == 0, let other = try holdLease() { throw EngineLeaseLost(current: other) }
+            waited = stopwatch?()
         }
+        if let started = waited, let t = stopwatch?() { report.readAndEvaluateSeconds += t - started }
     }
 
     /// Writes one evaluated batch in one transaction (checking the lease first).
@@ -194,9 +202,10 @@ public final class EngineRunner: @unchecked Sendable {
     }
 
     /// Evaluates one batch against one read snapshot.
-    func evaluate(_ batch: [EngineCase], now: Instant, reportTimes: ReportTimesIndex? = nil) throws -> EvaluatedBatch {
+    func evaluate(_ batch: [EngineCase], now: Instant, reportTimes: ReportTimesIndex? = nil,
+                  duplicates: [String: Int]? = nil) throws -> EvaluatedBatch {
         try store.engineRead { session in
-            let facts = StoreFacts(session: session, reportTimes: reportTimes)
+            let facts = StoreFacts(session: session, reportTimes: reportTimes, duplicates: duplicates)
             if usesDuplicateCounts { facts.prefetchDuplicates(of: batch.map(\.state.code)) }
             if batch.count >= 50 && reportTimes == nil {
                 facts.prefetchRepeats(batch.flatMap { c in evaluator.repeatQuestions(for: c.state).map { (c.state, $0) } })
