@@ -117,8 +117,10 @@ public struct AssessmentService: Sendable {
                     reportedFrom: from, to: to, cells: { settled(&result, $0) }, facts: { add(&result, $0) })
                 return (result, position)
             }
-            let ranges = Self.splitByDays(period.from, period.to, into: Self.scanWorkers)
-            let parts = try ParallelMap.run(ranges, workers: ranges.count) { range in try read(range.from, range.to) }
+            // More ranges than workers, taken in turn: the running cases crowd the last
+            // days of a period, so equal halves left one worker with most of the work.
+            let ranges = Self.splitByDays(period.from, period.to, into: 4 * Self.scanWorkers)
+            let parts = try ParallelMap.run(ranges, workers: Self.scanWorkers) { range in try read(range.from, range.to) }
             if Set(parts.map(\.1)).count <= 1 { return parts.map(\.0) }
             return [try read(period.from, period.to).0]
         }
