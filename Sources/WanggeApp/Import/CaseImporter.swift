@@ -31,7 +31,7 @@ public struct ImportOptions: Sendable {
     public var asOf: Instant?
     public var batchSize = 8_192
     /// Files expected to hold at least this many records (and twice the cases already
-    /// stored) are loaded with the case indexes built at the end (`BulkSession.deferCaseIndexes`).
+    /// stored) are loaded with the case indexes built at the end (`BulkSession.deferIndexes`).
     public var deferIndexesFrom: Int64 = 50_000
 
     public init(skipBad: Bool = false, dryRun: Bool = false, asOf: Instant? = nil) {
@@ -117,7 +117,7 @@ public final class CaseImporter {
                 if !judgedSize, progress.done > 0, progress.total > progress.done {
                     judgedSize = true
                     let expected = Int64(summary.records) * progress.total / progress.done
-                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) { try session.deferCaseIndexes() }
+                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) { try session.deferIndexes() }
                 }
                 try session.write(batch, keys: keys, codeCounters: counters)
                 batch.removeAll(keepingCapacity: true)
