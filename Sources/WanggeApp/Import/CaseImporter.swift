@@ -108,6 +108,9 @@ public final class CaseImporter {
             var batchIDs: [String: (fingerprint: String, record: Int, line: Int?)] = [:]
             var batchCodes: Set<String> = []
             batch.reserveCapacity(options.batchSize)
+            // One range probe instead of one per record (the source's keys sort together).
+            let sourceImportedBefore = try session.key(withPrefix: "import/\(mapping.source)/") != nil
+            var seenIDs = SeenSourceIDs()
 
             var judgedSize = false
             func flush(progress: (done: Int64, total: Int64)) throws {
@@ -148,9 +151,10 @@ public final class CaseImporter {
             }
 
             /// One record: already known, refused, or a new case for the batch.
-            func handle(_ record: ImportRecord, _ outcome: RowOutcome, progress: (done: Int64, total: Int64)) throws {
+            func handle(_ item: MappedRecordQueue.Item, progress: (done: Int64, total: Int64)) throws {
+                let (record, draft) = (item.record, item.draft)
                 let row: MappedRow
-                switch outcome {
+                switch item.outcome {
                 case .bad(let problems):
                     try reject(record, problems)
                     return
@@ -164,7 +168,10 @@ public final class CaseImporter {
                     try reject(record, [mapper.problem(record, field: .id, reason: "与\(place)的来源编号相同，但内容不同")])
                     return
                 }
-                if let existing = try session.key(withPrefix: prefix) {
+                // A key can only exist when this source was imported before or the id came
+                // earlier in this file: without the former, the filter of the file's ids
+                // spares almost every record the lookup.
+                if sourceImportedBefore || seenIDs.mayContain(row.sourceID), let existing = try session.key(withPrefix: prefix) {
                     if existing.key == prefix + row.fingerprint { summary.unchanged += 1; return }
                     let code = try session.code(ofCase: existing.caseID) ?? "#\(existing.caseID)"
                     let reason = existing.caseID >= firstID
@@ -185,7 +192,11 @@ public final class CaseImporter {
                 }
                 let history: (events: [CaseEvent], state: CaseState)
                 do throws(HistoricProblem) {
-                    history = try timeline.events(for: row.historic, id: nextID, code: caseCode)
+                    if let draft {
+                        history = HistoricTimeline.renumbered(draft, id: nextID, code: caseCode)
+                    } else {
+                        history = try timeline.events(for: row.historic, id: nextID, code: caseCode)
+                    }
                 } catch {
                     try reject(record, [mapper.problem(record, field: ImportField(error.field), reason: error.message)])
                     return
@@ -194,18 +205,19 @@ public final class CaseImporter {
                 batch.append(history)
                 keys.append(prefix + row.fingerprint)
                 batchIDs[row.sourceID] = (row.fingerprint, record.number, record.line)
+                seenIDs.insert(row.sourceID)
                 batchCodes.insert(caseCode)
                 summary.imported += 1
                 summary.verdicts[history.state.handlingVerdict(at: verdictAt), default: 0] += 1
                 if batch.count >= options.batchSize { try flush(progress: progress) }
             }
 
-            let queue = MappedRecordQueue(source: source, mapper: mapper)
+            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: timeline)
             defer { queue.stop() }
             while let mapped = try queue.next() {
-                for (record, outcome) in mapped.items {
+                for item in mapped.items {
                     summary.records += 1
-                    try handle(record, outcome, progress: mapped.progress)
+                    try handle(item, progress: mapped.progress)
                     progress?(summary, mapped.progress)
                 }
             }

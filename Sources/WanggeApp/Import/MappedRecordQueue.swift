@@ -1,12 +1,21 @@
 import Dispatch
 import Foundation
+import WanggeCore
 
-/// Reads and maps records on a second thread while the writer's thread checks keys,
-/// builds histories and inserts: the two halves of an import overlap on two cores.
-/// At most `capacity` batches wait between them, so memory stays bounded.
+/// Reads and maps records, and drafts each good record's history (`HistoricTimeline.draft`),
+/// on a second thread while the writer's thread checks keys, numbers the cases and
+/// inserts: the two halves of an import overlap on two cores. At most `capacity` batches
+/// wait between them, so memory stays bounded.
 final class MappedRecordQueue: @unchecked Sendable {
+    struct Item {
+        var record: ImportRecord
+        var outcome: RowOutcome
+        /// The history of a good record without its id and code, when it could be drafted.
+        var draft: (events: [CaseEvent], state: CaseState)?
+    }
+
     struct Batch {
-        var items: [(record: ImportRecord, outcome: RowOutcome)]
+        var items: [Item]
         var progress: (done: Int64, total: Int64)
     }
 
@@ -20,16 +29,19 @@ final class MappedRecordQueue: @unchecked Sendable {
     let batchSize = 1_024
 
     /// Starts reading `source` through `mapper` on a background thread.
-    init(source: any ImportRecordSource, mapper: RowMapper) {
+    init(source: any ImportRecordSource, mapper: RowMapper, timeline: HistoricTimeline) {
         let box = SourceBox(source: source, mapper: mapper)
         done.enter()
         DispatchQueue.global().async { [self] in
             defer { done.leave() }
             do {
-                var items: [(record: ImportRecord, outcome: RowOutcome)] = []
+                var items: [Item] = []
                 items.reserveCapacity(batchSize)
                 while let record = try box.source.next() {
-                    items.append((record, box.mapper.map(record)))
+                    let outcome = box.mapper.map(record)
+                    var draft: (events: [CaseEvent], state: CaseState)?
+                    if case .row(let row) = outcome { draft = timeline.draft(for: row.historic) }
+                    items.append(Item(record: record, outcome: outcome, draft: draft))
                     if items.count >= batchSize {
                         guard put(Batch(items: items, progress: box.source.progress)) else { return }
                         items.removeAll(keepingCapacity: true)
