@@ -72,7 +72,7 @@ public final class CaseImporter {
     }
 
     /// `import/<source>/<id>#`: ids are escaped so that no id's key is a prefix of another's.
-    func keyPrefix(_ sourceID: String) -> String {
+    static func keyPrefix(source: String, _ sourceID: String) -> String {
         var escaped = ""
         for ch in sourceID.unicodeScalars {
             switch ch {
@@ -82,7 +82,7 @@ public final class CaseImporter {
             default: escaped.unicodeScalars.append(ch)
             }
         }
-        return "import/\(mapping.source)/\(escaped)#"
+        return "import/\(source)/\(escaped)#"
     }
 
     /// Reads every record of `source`, reporting each bad one to `report` (and to
@@ -111,6 +111,7 @@ public final class CaseImporter {
             // One range probe instead of one per record (the source's keys sort together).
             let sourceImportedBefore = try session.key(withPrefix: "import/\(mapping.source)/") != nil
             var seenIDs = SeenSourceIDs()
+            var refusals: [String: String?] = [:]
 
             var judgedSize = false
             func flush(progress: (done: Int64, total: Int64)) throws {
@@ -161,7 +162,7 @@ public final class CaseImporter {
                 case .row(let found):
                     row = found
                 }
-                let prefix = keyPrefix(row.sourceID)
+                let prefix = item.keyPrefix ?? Self.keyPrefix(source: mapping.source, row.sourceID)
                 if let earlier = batchIDs[row.sourceID] {
                     if earlier.fingerprint == row.fingerprint { summary.unchanged += 1; return }
                     let place = earlier.line.map { "第 \($0) 行（第 \(earlier.record) 条记录）" } ?? "第 \(earlier.record) 条记录"
@@ -180,7 +181,15 @@ public final class CaseImporter {
                     try reject(record, [mapper.problem(record, field: .id, reason: reason)])
                     return
                 }
-                if let refusal = refusal(forGrid: row.historic.report.grid) {
+                let grid = row.historic.report.grid
+                let refusal: String?
+                if let known = refusals[grid] {
+                    refusal = known
+                } else {
+                    refusal = self.refusal(forGrid: grid)
+                    refusals[grid] = refusal
+                }
+                if let refusal {
                     summary.refusedByGrid[row.historic.report.grid, default: 0] += 1
                     try reject(record, [mapper.problem(record, field: .grid, reason: refusal)])
                     return
@@ -212,14 +221,16 @@ public final class CaseImporter {
                 if batch.count >= options.batchSize { try flush(progress: progress) }
             }
 
-            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: timeline)
+            let importSource = mapping.source
+            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: timeline) { Self.keyPrefix(source: importSource, $0) }
             defer { queue.stop() }
             while let mapped = try queue.next() {
-                for item in mapped.items {
+                for i in mapped.items.indices {
                     summary.records += 1
-                    try handle(item, progress: mapped.progress)
+                    try handle(mapped.items[i], progress: mapped.progress)
                     progress?(summary, mapped.progress)
                 }
+                queue.retire(mapped)
             }
             try flush(progress: (0, 0))
             summary.committed = !options.dryRun && (summary.bad == 0 || options.skipBad)

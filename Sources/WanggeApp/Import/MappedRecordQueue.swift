@@ -12,6 +12,8 @@ final class MappedRecordQueue: @unchecked Sendable {
         var outcome: RowOutcome
         /// The history of a good record without its id and code, when it could be drafted.
         var draft: (events: [CaseEvent], state: CaseState)?
+        /// `import/<source>/<id>#` of a good record (`CaseImporter.keyPrefix`).
+        var keyPrefix: String?
     }
 
     struct Batch {
@@ -21,6 +23,7 @@ final class MappedRecordQueue: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var ready: [Batch] = []
+    private var retired: [Batch] = []
     private var finished = false
     private var failure: (any Error)?
     private var stopped = false
@@ -29,7 +32,7 @@ final class MappedRecordQueue: @unchecked Sendable {
     let batchSize = 1_024
 
     /// Starts reading `source` through `mapper` on a background thread.
-    init(source: any ImportRecordSource, mapper: RowMapper, timeline: HistoricTimeline) {
+    init(source: any ImportRecordSource, mapper: RowMapper, timeline: HistoricTimeline, keyPrefix: @escaping @Sendable (String) -> String) {
         let box = SourceBox(source: source, mapper: mapper)
         done.enter()
         DispatchQueue.global().async { [self] in
@@ -39,9 +42,12 @@ final class MappedRecordQueue: @unchecked Sendable {
                 items.reserveCapacity(batchSize)
                 while let record = try box.source.next() {
                     let outcome = box.mapper.map(record)
-                    var draft: (events: [CaseEvent], state: CaseState)?
-                    if case .row(let row) = outcome { draft = timeline.draft(for: row.historic) }
-                    items.append(Item(record: record, outcome: outcome, draft: draft))
+                    var item = Item(record: record, outcome: outcome)
+                    if case .row(let row) = outcome {
+                        item.draft = timeline.draft(for: row.historic)
+                        item.keyPrefix = keyPrefix(row.sourceID)
+                    }
+                    items.append(item)
                     if items.count >= batchSize {
                         guard put(Batch(items: items, progress: box.source.progress)) else { return }
                         items.removeAll(keepingCapacity: true)
@@ -55,15 +61,29 @@ final class MappedRecordQueue: @unchecked Sendable {
         }
     }
 
-    /// Waits for room; false when the reader was told to stop.
+    /// Waits for room; false when the reader was told to stop. Frees the batches the
+    /// writer has finished with (`retire`) on this thread.
     private func put(_ batch: Batch) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
         while ready.count >= capacity && !stopped { condition.wait() }
-        if stopped { return false }
+        if stopped {
+            condition.unlock()
+            return false
+        }
         ready.append(batch)
+        let spent = retired
+        retired = []
         condition.broadcast()
+        condition.unlock()
+        _ = consume spent
         return true
+    }
+
+    /// Hands back a batch the writer has finished with, to be freed on the reading thread.
+    func retire(_ batch: consuming Batch) {
+        condition.lock()
+        retired.append(batch)
+        condition.unlock()
     }
 
     private func finish(_ error: (any Error)?) {
