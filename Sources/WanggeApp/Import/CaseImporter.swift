@@ -222,7 +222,9 @@ public final class CaseImporter {
             }
 
             let importSource = mapping.source
-            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: timeline) { Self.keyPrefix(source: importSource, $0) }
+            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: sourceImportedBefore ? nil : timeline) {
+                Self.keyPrefix(source: importSource, $0)
+            }
             defer { queue.stop() }
             while let mapped = try queue.next() {
                 for i in mapped.items.indices {

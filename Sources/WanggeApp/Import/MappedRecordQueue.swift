@@ -32,7 +32,9 @@ final class MappedRecordQueue: @unchecked Sendable {
     let batchSize = 1_024
 
     /// Starts reading `source` through `mapper` on a background thread.
-    init(source: any ImportRecordSource, mapper: RowMapper, timeline: HistoricTimeline, keyPrefix: @escaping @Sendable (String) -> String) {
+    /// `timeline` is nil when most records are expected to be known already (a source
+    /// imported before): drafting their histories would be wasted work.
+    init(source: any ImportRecordSource, mapper: RowMapper, timeline: HistoricTimeline?, keyPrefix: @escaping @Sendable (String) -> String) {
         let box = SourceBox(source: source, mapper: mapper)
         done.enter()
         DispatchQueue.global().async { [self] in
@@ -44,7 +46,7 @@ final class MappedRecordQueue: @unchecked Sendable {
                     let outcome = box.mapper.map(record)
                     var item = Item(record: record, outcome: outcome)
                     if case .row(let row) = outcome {
-                        item.draft = timeline.draft(for: row.historic)
+                        item.draft = timeline?.draft(for: row.historic)
                         item.keyPrefix = keyPrefix(row.sourceID)
                     }
                     items.append(item)
