@@ -101,8 +101,10 @@ public final class BulkSession {
         stagesFacts = true
     }
 
-    /// Builds the deferred indexes again (SQLite's sorter on two threads), moves the
-    /// staged facts into place in key order, and follows the schema seal.
+    /// Builds the deferred indexes again, moves the staged facts into place in key order,
+    /// and follows the schema seal. SQLite's sorter gets one helper thread: it sorts
+    /// while this thread reads the table (on two cores; each sorting thread holds up to
+    /// a page cache's worth of keys, so more threads would cost memory for little).
     func restoreIndexes() throws {
         if stagesFacts {
             try db.execute(sql: """
@@ -113,7 +115,7 @@ public final class BulkSession {
             stagesFacts = false
         }
         guard let before = cookieBeforeDeferral else { return }
-        try db.execute(sql: "PRAGMA threads = 2")
+        try db.execute(sql: "PRAGMA threads = 1")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for index in deferredIndexes {
             try db.execute(sql: index.sql)
