@@ -65,26 +65,29 @@ public final class BulkSession {
     init(db: Database, store: SQLiteCaseStore) { self.db = db; self.store = store }
 
     /// For a load much larger than the tables: drops every secondary index of `cases`
-    /// and the non-unique, non-partial indexes of `events` (`events_by_actor_at`) until
-    /// the end of the transaction, when they are built again from the sorted rows (and
-    /// the planner's statistics refreshed); and collects the assessment facts, whose key
-    /// is the report time, in a temporary table to insert in key order at the end.
-    /// Inserting a million rows in random order into B-trees several times larger than
-    /// the page cache costs several times more than sorting each once. Other connections
-    /// keep reading their snapshot meanwhile; the unique indexes (case code, event
-    /// version, idempotency key) stay in place, so lookups during the load still use
-    /// them, and a partial index of `events` (few of a load's rows) is cheaper kept than
-    /// rebuilt over the whole table. The schema seal follows these changes (see
-    /// `SchemaSeal.follow`).
-    public func deferIndexes() throws {
+    /// until the end of the transaction, when they are built again from the sorted rows
+    /// (and the planner's statistics refreshed). When the load also outgrows the page
+    /// cache (`expectedCases` at least `largeLoad`), the non-unique, non-partial indexes
+    /// of `events` (`events_by_actor_at`) are deferred too, and the assessment facts,
+    /// whose key is the report time, are collected in a temporary table to insert in key
+    /// order at the end: below that, their random inserts stay in the cache and cost less
+    /// than a pass over the whole log. Inserting a million rows in random order into
+    /// B-trees several times larger than the page cache costs several times more than
+    /// sorting each once. Other connections keep reading their snapshot meanwhile; the
+    /// unique indexes (case code, event version, idempotency key) stay in place, so
+    /// lookups during the load still use them, and a partial index of `events` (few of a
+    /// load's rows) is cheaper kept than rebuilt over the whole table. The schema seal
+    /// follows these changes (see `SchemaSeal.follow`).
+    public func deferIndexes(expectedCases: Int64) throws {
         guard cookieBeforeDeferral == nil else { return }
+        let large = expectedCases >= Self.largeLoad
         cookieBeforeDeferral = try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         let hasStatistics = try db.tableExists("sqlite_stat1")
         let rows = try Row.fetchAll(db, sql: """
             SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-              AND (tbl_name = 'cases' OR (tbl_name = 'events' AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %'))
+              AND (tbl_name = 'cases' OR (? AND tbl_name = 'events' AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %'))
             ORDER BY tbl_name, name
-            """)
+            """, arguments: [large])
         for row in rows {
             let name: String = row[0]
             let table: String = row[2]
@@ -96,10 +99,16 @@ public final class BulkSession {
             try db.execute(sql: "DROP INDEX \"\(name)\"")
             deferredIndexes.append((name, row[1], analyze))
         }
+        guard large else { return }
         try db.execute(sql: "DROP TABLE IF EXISTS temp.bulk_facts")
         try db.execute(sql: "CREATE TEMP TABLE bulk_facts AS SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts WHERE 0")
         stagesFacts = true
     }
+
+    /// From how many cases a load outgrows the page cache (32 MB holds the facts of about
+    /// 600,000 cases and the `events_by_actor_at` entries of about 450,000; the tables
+    /// written at once share it).
+    public static let largeLoad: Int64 = 250_000
 
     /// Builds the deferred indexes again, moves the staged facts into place in key order,
     /// and follows the schema seal. SQLite's sorter gets one helper thread: it sorts

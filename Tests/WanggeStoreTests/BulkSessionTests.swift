@@ -39,8 +39,10 @@ struct BulkSessionTests {
     }
 
     func factsRows() throws -> Int {
-        try StoreFixture.raw(dir.path("bulk.sqlite")).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment_facts") ?? 0 }
+        try StoreFixture.raw(dir.path("bulk.sqlite")).read { db in try factsRows(db) }
     }
+
+    func factsRows(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment_facts") ?? 0 }
 
     @Test func keysAreFoundByPrefixAndCodesByValue() throws {
         let writer = BulkCaseWriter(store: store)
@@ -66,7 +68,7 @@ struct BulkSessionTests {
         let writer = BulkCaseWriter(store: store)
         try writer.transaction { session in
             try session.write(histories(from: 1, count: 100), keys: nil, codeCounters: [:])
-            try session.deferIndexes()
+            try session.deferIndexes(expectedCases: BulkSession.largeLoad)
             // Dropped inside the transaction; facts staged, the unique lookups still served.
             #expect(try Int.fetchOne(session.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_actor_at'") == 0)
             try session.write(histories(from: 101, count: 400), keys: ["import/s/x#1"] + Array(repeating: nil, count: 399), codeCounters: [:])
@@ -82,8 +84,12 @@ struct BulkSessionTests {
         #expect(try store.cases(CaseQuery(openOnly: true, order: .dueAt, limit: 5)).count == 5)
 
         try writer.transaction { session in
-            try session.deferIndexes()
+            // A load that fits the page cache keeps the events index and writes facts in place.
+            try session.deferIndexes(expectedCases: 510)
+            #expect(try Int.fetchOne(session.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_actor_at'") == 1)
+            #expect(try Int.fetchOne(session.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'cases' AND type = 'index' AND sql IS NOT NULL") == 0)
             try session.write(histories(from: 501, count: 10), keys: nil, codeCounters: [:])
+            #expect(try factsRows(session.db) == 510)
             return false
         }
         #expect(try indexes() == before)
@@ -103,7 +109,7 @@ struct BulkSessionTests {
         }
         #expect(try !store.schemaSealIntact())
         try BulkCaseWriter(store: store).transaction { session in
-            try session.deferIndexes()
+            try session.deferIndexes(expectedCases: BulkSession.largeLoad)
             try session.write(histories(from: 1, count: 50), keys: nil, codeCounters: [:])
             return true
         }

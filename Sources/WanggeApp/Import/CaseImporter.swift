@@ -121,7 +121,9 @@ public final class CaseImporter {
                 if !judgedSize, progress.done > 0, progress.total > progress.done {
                     judgedSize = true
                     let expected = Int64(summary.records) * progress.total / progress.done
-                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) { try session.deferIndexes() }
+                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) {
+                        try session.deferIndexes(expectedCases: firstID - 1 + expected)
+                    }
                 }
                 try session.write(batch, keys: keys, codeCounters: counters)
                 batch.removeAll(keepingCapacity: true)
