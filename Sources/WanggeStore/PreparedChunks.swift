@@ -69,7 +69,7 @@ struct PreparedChunks: Sendable {
             try consume(current)
             let written = ChunkBox()
             written.chunk = current
-            current = PreparedChunks(events: [], cases: [], facts: [], chainAfter: current.chainAfter)
+            current = PreparedChunks(events: [], cases: [], facts: [], rollup: FactsRollupDelta(), chainAfter: current.chainAfter)
             DispatchQueue.global().async { written.chunk = nil }
             guard !nextRange.isEmpty else { return }
             group.wait()
