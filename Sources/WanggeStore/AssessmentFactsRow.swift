@@ -24,6 +24,12 @@ enum AssessmentFactsRow {
         return "INSERT OR REPLACE INTO assessment_facts (\(selectColumns)) VALUES (\(placeholders))"
     }()
 
+    /// Into the bulk load's staging table (`BulkSession.deferIndexes`), moved into place at its end.
+    static let stageSQL: String = {
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ",")
+        return "INSERT INTO temp.bulk_facts (\(selectColumns)) VALUES (\(placeholders))"
+    }()
+
     static func values(_ f: CaseFacts) -> [DatabaseValue] {
         func v(_ x: Instant?) -> DatabaseValue { x.map { $0.secondsSinceEpoch.databaseValue } ?? .null }
         var listed = Array(f.handlers.dropLast())

@@ -40,7 +40,7 @@ public struct BulkCaseWriter {
                 try db.inTransaction(.immediate) {
                     let session = BulkSession(db: db, store: store)
                     guard try body(session) else { return .rollback }
-                    try session.restoreCaseIndexes()
+                    try session.restoreIndexes()
                     return .commit
                 }
             }
@@ -53,36 +53,87 @@ public final class BulkSession {
     let db: Database
     let store: SQLiteCaseStore
 
-    /// The secondary indexes of `cases` dropped for this transaction, to create again
-    /// before it commits.
-    private var deferredIndexes: [String] = []
+    /// The indexes dropped for this transaction (`deferIndexes`), to create again
+    /// before it commits, and whether each had planner statistics to refresh.
+    private var deferredIndexes: [(name: String, sql: String, analyze: Bool)] = []
+    /// The schema cookie before the indexes were dropped: the seal follows the
+    /// session's own change only when it was intact then.
+    private var cookieBeforeDeferral: Int64?
+    /// Whether assessment facts go to `temp.bulk_facts` first (`deferIndexes`).
+    private var stagesFacts = false
 
     init(db: Database, store: SQLiteCaseStore) { self.db = db; self.store = store }
 
-    /// For a load much larger than the table: drops the secondary indexes of `cases`
+    /// For a load much larger than the tables: drops every secondary index of `cases`
     /// until the end of the transaction, when they are built again from the sorted rows
-    /// (and the planner's statistics refreshed). Inserting a million rows into a score of
-    /// random-order B-trees through a bounded page cache costs several times more than
+    /// (and the planner's statistics refreshed). When the load also outgrows the page
+    /// cache (`expectedCases` at least `largeLoad`), the non-unique, non-partial indexes
+    /// of `events` (`events_by_actor_at`) are deferred too, and the assessment facts,
+    /// whose key is the report time, are collected in a temporary table to insert in key
+    /// order at the end: below that, their random inserts stay in the cache and cost less
+    /// than a pass over the whole log. Inserting a million rows in random order into
+    /// B-trees several times larger than the page cache costs several times more than
     /// sorting each once. Other connections keep reading their snapshot meanwhile; the
-    /// unique case code and every event index stay in place, so lookups during the load
-    /// still use them.
-    public func deferCaseIndexes() throws {
-        guard deferredIndexes.isEmpty else { return }
+    /// unique indexes (case code, event version, idempotency key) stay in place, so
+    /// lookups during the load still use them, and a partial index of `events` (few of a
+    /// load's rows) is cheaper kept than rebuilt over the whole table. The schema seal
+    /// follows these changes (see `SchemaSeal.follow`).
+    public func deferIndexes(expectedCases: Int64) throws {
+        guard cookieBeforeDeferral == nil else { return }
+        let large = expectedCases >= Self.largeLoad
+        cookieBeforeDeferral = try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        let hasStatistics = try db.tableExists("sqlite_stat1")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name
-            """)
+            SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+              AND (tbl_name = 'cases' OR (? AND tbl_name = 'events' AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %'))
+            ORDER BY tbl_name, name
+            """, arguments: [large])
         for row in rows {
             let name: String = row[0]
+            let table: String = row[2]
+            // `cases` is analysed whole afterwards; an `events` index only when it had statistics.
+            var analyze = false
+            if table == "events" && hasStatistics {
+                analyze = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_stat1 WHERE idx = ?)", arguments: [name]) ?? false
+            }
             try db.execute(sql: "DROP INDEX \"\(name)\"")
-            deferredIndexes.append(row[1])
+            deferredIndexes.append((name, row[1], analyze))
         }
+        guard large else { return }
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.bulk_facts")
+        try db.execute(sql: "CREATE TEMP TABLE bulk_facts AS SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts WHERE 0")
+        stagesFacts = true
     }
 
-    func restoreCaseIndexes() throws {
-        guard !deferredIndexes.isEmpty else { return }
-        for sql in deferredIndexes { try db.execute(sql: sql) }
+    /// From how many cases a load outgrows the page cache (32 MB holds the facts of about
+    /// 600,000 cases and the `events_by_actor_at` entries of about 450,000; the tables
+    /// written at once share it).
+    public static let largeLoad: Int64 = 250_000
+
+    /// Builds the deferred indexes again, moves the staged facts into place in key order,
+    /// and follows the schema seal. SQLite's sorter gets one helper thread: it sorts
+    /// while this thread reads the table (on two cores; each sorting thread holds up to
+    /// a page cache's worth of keys, so more threads would cost memory for little).
+    func restoreIndexes() throws {
+        if stagesFacts {
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO assessment_facts (\(AssessmentFactsRow.selectColumns))
+                SELECT \(AssessmentFactsRow.selectColumns) FROM temp.bulk_facts ORDER BY reported_at, case_id, rowid
+                """)
+            try db.execute(sql: "DROP TABLE temp.bulk_facts")
+            stagesFacts = false
+        }
+        guard let before = cookieBeforeDeferral else { return }
+        try db.execute(sql: "PRAGMA threads = 1")
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
+        for index in deferredIndexes {
+            try db.execute(sql: index.sql)
+            if index.analyze { try db.execute(sql: "ANALYZE \"\(index.name)\"") }
+        }
         deferredIndexes = []
         if try db.tableExists("sqlite_stat1") { try db.execute(sql: "ANALYZE cases") }
+        try SchemaSeal.follow(db, from: before)
+        cookieBeforeDeferral = nil
     }
 
     static func nextCaseID(_ db: Database) throws -> Int64 {
@@ -141,7 +192,7 @@ public final class BulkSession {
         }
         // Two stages on two cores: while this thread inserts one chunk, another
         // serialises and hashes the next (the chain is computed ahead, in order).
-        let insertFacts = RawStatement(try db.cachedStatement(sql: AssessmentFactsRow.upsertSQL), db)
+        let insertFacts = RawStatement(try db.cachedStatement(sql: stagesFacts ? AssessmentFactsRow.stageSQL : AssessmentFactsRow.upsertSQL), db)
         try PreparedChunks.pipeline(histories, keys: keys, chain: chain, places: places) { chunk in
             for row in chunk.events { try row.insert(with: insertEvent) }
             for values in chunk.cases { try insertCase.run(values) }

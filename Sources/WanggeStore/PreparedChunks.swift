@@ -41,17 +41,22 @@ struct PreparedChunks: Sendable {
     }
 
     /// Prepares chunk k+1 on a background queue while `consume` writes chunk k on the
-    /// calling thread (SQLite connections stay on their thread).
+    /// calling thread (SQLite connections stay on their thread). Only the first chunk is
+    /// prepared on the calling thread, so it is small and the chunks grow from there (by
+    /// half each time: preparing a chunk takes about two thirds of the time to write one
+    /// as large, so the next is ready when the writer wants it). Written chunks are freed
+    /// on the background queue too.
     static func pipeline(
         _ histories: [(events: [CaseEvent], state: CaseState)], keys: [String?]?, chain: EventChain, places: [String: GridPlace],
         consume: (PreparedChunks) throws -> Void
     ) throws {
         guard !histories.isEmpty else { return }
-        var start = 0
-        var current = prepare(histories[0..<min(chunkSize, histories.count)], keys: keys, chain: chain, places: places)
-        start = min(chunkSize, histories.count)
+        var size = min(firstChunkSize, histories.count)
+        var current = prepare(histories[0..<size], keys: keys, chain: chain, places: places)
+        var start = size
         while true {
-            let nextRange = start..<min(start + chunkSize, histories.count)
+            size = min(size + size / 2, chunkSize)
+            let nextRange = start..<min(start + size, histories.count)
             let box = ChunkBox()
             let group = DispatchGroup()
             if !nextRange.isEmpty {
@@ -62,6 +67,10 @@ struct PreparedChunks: Sendable {
                 }
             }
             try consume(current)
+            let written = ChunkBox()
+            written.chunk = current
+            current = PreparedChunks(events: [], cases: [], facts: [], rollup: FactsRollupDelta(), chainAfter: current.chainAfter)
+            DispatchQueue.global().async { written.chunk = nil }
             guard !nextRange.isEmpty else { return }
             group.wait()
             guard let next = box.chunk else { return }
@@ -69,6 +78,8 @@ struct PreparedChunks: Sendable {
             start = nextRange.upperBound
         }
     }
+
+    static let firstChunkSize = 256
 }
 
 /// Hands a prepared chunk from the background queue to the writer; the DispatchGroup

@@ -59,7 +59,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                     try migrator.migrate(pool)
                     try pool.write { db in try SchemaSeal.record(db) }
                 } else if let cookieBeforeOpen {
-                    try pool.write { db in try SchemaSeal.followOpening(db, from: cookieBeforeOpen) }
+                    try pool.write { db in try SchemaSeal.follow(db, from: cookieBeforeOpen) }
                 }
             }
             var watcherConfig = Configuration()

@@ -39,10 +39,12 @@ enum SchemaSeal {
         return bytes.reduce(Int64(0)) { $0 << 8 | Int64($1) }
     }
 
-    /// After opening: when the cookie moved from `before` while the mark still says
-    /// `before`, the move was the opening's own (see `cookieBeforeOpen`) and is recorded.
-    /// A mark that already disagreed with `before` is left as it is, still flagged.
-    static func followOpening(_ db: Database, from before: Int64) throws {
+    /// After one of the program's own moves of the cookie (opening a pool, see
+    /// `cookieBeforeOpen`; a bulk load's indexes dropped and built again): when the
+    /// cookie moved from `before` while the mark still says `before`, the move is
+    /// recorded. A mark that already disagreed with `before` is left as it is, still
+    /// flagged, so the program never launders someone else's change.
+    static func follow(_ db: Database, from before: Int64) throws {
         let now = try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         guard now != before else { return }
         let recorded = try Int64.fetchOne(db, sql: "SELECT value FROM integrity_marks WHERE name = 'schema'")

@@ -96,6 +96,25 @@ struct CaseImportTests {
         #expect(outcome.problems[1].reason == "与第 4 行（第 2 条记录）的来源编号相同，但内容不同")
     }
 
+    /// On a database this source never imported into, ids are checked against the file's
+    /// own earlier records (a filter, then the key): the same across batches.
+    @Test func theSameIDInALaterBatchIsFoundWithoutAnEarlierImport() throws {
+        var options = ImportOptions(skipBad: true)
+        options.batchSize = 2
+        let outcome = try ImportFixture.run(workspace, csv: try csv([
+            "D1,重复,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+            "D2,其他,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+            "D3,其他,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+            "D1,重复,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+            "D4,其他,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+            "D1,重复但不同,消防通道堵塞,消防通道,阳光花园,2026-01-12 09:00:00,,,,待派单,",
+        ]), options: options)
+        #expect(outcome.summary.imported == 4 && outcome.summary.unchanged == 1 && outcome.summary.bad == 1)
+        #expect(outcome.problems.map(\.line) == [7])
+        #expect(outcome.problems.first?.reason == "与本文件前面的一条记录（案件 C-260112-0001）来源编号相同，但内容不同")
+        #expect(try workspace.store.check().isClean)
+    }
+
     /// One row of every kind of mistake, each reported with its line, column and value.
     @Test func everyBadRowIsListedAndNothingIsImported() throws {
         let rows = [

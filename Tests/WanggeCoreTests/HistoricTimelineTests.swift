@@ -124,6 +124,31 @@ struct HistoricTimelineTests {
         #expect(problem(historic(.dispatched, handler: .person("nobody")))?.field == .handler)
     }
 
+    @Test func aDraftRenumberedIsTheTimelineBuiltWithItsIdAndCode() throws {
+        var archived = historic(.archived, dispatched: "2026-03-02 10:00", handled: "2026-03-02 16:00", closed: "2026-03-04 09:00",
+                                satisfaction: .satisfied)
+        archived.level = .community
+        let cases = [
+            historic(.reported, handler: nil, due: "2026-03-03 09:00"), historic(.accepted, handler: nil),
+            historic(.dispatched, due: "2026-03-05 12:00"), historic(.inProgress, dispatched: "2026-03-02 10:00"),
+            historic(.closed, dispatched: "2026-03-02 10:00", closed: "2026-03-03 09:30"),
+            historic(.declined, handler: nil, closed: "2026-03-02 09:30"), archived,
+        ]
+        for h in cases {
+            let draft = try #require(timeline.draft(for: h))
+            let renumbered = HistoricTimeline.renumbered(draft, id: 7, code: "C-260302-0007")
+            let built = try build(h)
+            #expect(renumbered.events == built.events)
+            #expect(renumbered.state == built.state)
+        }
+        // Left to `events`: a refused step (its message names the code) and a merged case.
+        #expect(timeline.draft(for: historic(.closed, handler: nil, closed: "2026-03-03 09:00")) == nil)
+        var merged = historic(.merged, handler: nil)
+        merged.duplicateOf = "C-260302-0007"
+        #expect(timeline.draft(for: merged) == nil)
+        #expect(problem(merged)?.field == .duplicateOf)
+    }
+
     @Test func importedStepsAreWrittenAsTheImporterNotALoginOfTheOrganisation() {
         #expect(Fixture.organisation.person(Person.importer.login) == nil)
         #expect(Fixture.organisation.displayName(ofLogin: "import") == "数据导入")

@@ -31,7 +31,7 @@ public struct ImportOptions: Sendable {
     public var asOf: Instant?
     public var batchSize = 8_192
     /// Files expected to hold at least this many records (and twice the cases already
-    /// stored) are loaded with the case indexes built at the end (`BulkSession.deferCaseIndexes`).
+    /// stored) are loaded with the case indexes built at the end (`BulkSession.deferIndexes`).
     public var deferIndexesFrom: Int64 = 50_000
 
     public init(skipBad: Bool = false, dryRun: Bool = false, asOf: Instant? = nil) {
@@ -72,7 +72,7 @@ public final class CaseImporter {
     }
 
     /// `import/<source>/<id>#`: ids are escaped so that no id's key is a prefix of another's.
-    func keyPrefix(_ sourceID: String) -> String {
+    static func keyPrefix(source: String, _ sourceID: String) -> String {
         var escaped = ""
         for ch in sourceID.unicodeScalars {
             switch ch {
@@ -82,7 +82,7 @@ public final class CaseImporter {
             default: escaped.unicodeScalars.append(ch)
             }
         }
-        return "import/\(mapping.source)/\(escaped)#"
+        return "import/\(source)/\(escaped)#"
     }
 
     /// Reads every record of `source`, reporting each bad one to `report` (and to
@@ -108,6 +108,10 @@ public final class CaseImporter {
             var batchIDs: [String: (fingerprint: String, record: Int, line: Int?)] = [:]
             var batchCodes: Set<String> = []
             batch.reserveCapacity(options.batchSize)
+            // One range probe instead of one per record (the source's keys sort together).
+            let sourceImportedBefore = try session.key(withPrefix: "import/\(mapping.source)/") != nil
+            var seenIDs = SeenSourceIDs()
+            var refusals: [String: String?] = [:]
 
             var judgedSize = false
             func flush(progress: (done: Int64, total: Int64)) throws {
@@ -117,7 +121,9 @@ public final class CaseImporter {
                 if !judgedSize, progress.done > 0, progress.total > progress.done {
                     judgedSize = true
                     let expected = Int64(summary.records) * progress.total / progress.done
-                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) { try session.deferCaseIndexes() }
+                    if expected >= options.deferIndexesFrom && expected >= 2 * (firstID - 1) {
+                        try session.deferIndexes(expectedCases: firstID - 1 + expected)
+                    }
                 }
                 try session.write(batch, keys: keys, codeCounters: counters)
                 batch.removeAll(keepingCapacity: true)
@@ -148,23 +154,27 @@ public final class CaseImporter {
             }
 
             /// One record: already known, refused, or a new case for the batch.
-            func handle(_ record: ImportRecord, _ outcome: RowOutcome, progress: (done: Int64, total: Int64)) throws {
+            func handle(_ item: MappedRecordQueue.Item, progress: (done: Int64, total: Int64)) throws {
+                let (record, draft) = (item.record, item.draft)
                 let row: MappedRow
-                switch outcome {
+                switch item.outcome {
                 case .bad(let problems):
                     try reject(record, problems)
                     return
                 case .row(let found):
                     row = found
                 }
-                let prefix = keyPrefix(row.sourceID)
+                let prefix = item.keyPrefix ?? Self.keyPrefix(source: mapping.source, row.sourceID)
                 if let earlier = batchIDs[row.sourceID] {
                     if earlier.fingerprint == row.fingerprint { summary.unchanged += 1; return }
                     let place = earlier.line.map { "第 \($0) 行（第 \(earlier.record) 条记录）" } ?? "第 \(earlier.record) 条记录"
                     try reject(record, [mapper.problem(record, field: .id, reason: "与\(place)的来源编号相同，但内容不同")])
                     return
                 }
-                if let existing = try session.key(withPrefix: prefix) {
+                // A key can only exist when this source was imported before or the id came
+                // earlier in this file: without the former, the filter of the file's ids
+                // spares almost every record the lookup.
+                if sourceImportedBefore || seenIDs.mayContain(row.sourceID), let existing = try session.key(withPrefix: prefix) {
                     if existing.key == prefix + row.fingerprint { summary.unchanged += 1; return }
                     let code = try session.code(ofCase: existing.caseID) ?? "#\(existing.caseID)"
                     let reason = existing.caseID >= firstID
@@ -173,7 +183,15 @@ public final class CaseImporter {
                     try reject(record, [mapper.problem(record, field: .id, reason: reason)])
                     return
                 }
-                if let refusal = refusal(forGrid: row.historic.report.grid) {
+                let grid = row.historic.report.grid
+                let refusal: String?
+                if let known = refusals[grid] {
+                    refusal = known
+                } else {
+                    refusal = self.refusal(forGrid: grid)
+                    refusals[grid] = refusal
+                }
+                if let refusal {
                     summary.refusedByGrid[row.historic.report.grid, default: 0] += 1
                     try reject(record, [mapper.problem(record, field: .grid, reason: refusal)])
                     return
@@ -185,7 +203,11 @@ public final class CaseImporter {
                 }
                 let history: (events: [CaseEvent], state: CaseState)
                 do throws(HistoricProblem) {
-                    history = try timeline.events(for: row.historic, id: nextID, code: caseCode)
+                    if let draft {
+                        history = HistoricTimeline.renumbered(draft, id: nextID, code: caseCode)
+                    } else {
+                        history = try timeline.events(for: row.historic, id: nextID, code: caseCode)
+                    }
                 } catch {
                     try reject(record, [mapper.problem(record, field: ImportField(error.field), reason: error.message)])
                     return
@@ -194,20 +216,25 @@ public final class CaseImporter {
                 batch.append(history)
                 keys.append(prefix + row.fingerprint)
                 batchIDs[row.sourceID] = (row.fingerprint, record.number, record.line)
+                seenIDs.insert(row.sourceID)
                 batchCodes.insert(caseCode)
                 summary.imported += 1
                 summary.verdicts[history.state.handlingVerdict(at: verdictAt), default: 0] += 1
                 if batch.count >= options.batchSize { try flush(progress: progress) }
             }
 
-            let queue = MappedRecordQueue(source: source, mapper: mapper)
+            let importSource = mapping.source
+            let queue = MappedRecordQueue(source: source, mapper: mapper, timeline: sourceImportedBefore ? nil : timeline) {
+                Self.keyPrefix(source: importSource, $0)
+            }
             defer { queue.stop() }
             while let mapped = try queue.next() {
-                for (record, outcome) in mapped.items {
+                for i in mapped.items.indices {
                     summary.records += 1
-                    try handle(record, outcome, progress: mapped.progress)
+                    try handle(mapped.items[i], progress: mapped.progress)
                     progress?(summary, mapped.progress)
                 }
+                queue.retire(mapped)
             }
             try flush(progress: (0, 0))
             summary.committed = !options.dryRun && (summary.bad == 0 || options.skipBad)

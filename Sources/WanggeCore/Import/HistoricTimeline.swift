@@ -112,6 +112,31 @@ public struct HistoricTimeline: Sendable {
         return (events, state)
     }
 
+    /// The events of `h` worked out before its id and code are known, so that an import
+    /// can build them on its reading thread; `renumbered` gives them the id and code.
+    /// Nil when that cannot be done ahead: a refused step (its message names the code) or
+    /// a merged case (refused when it names itself), which are then built by `events`.
+    public func draft(for h: HistoricCase) -> (events: [CaseEvent], state: CaseState)? {
+        guard h.status != .merged else { return nil }
+        return try? events(for: h, id: 0, code: "")
+    }
+
+    /// A `draft` as case `id` with code `code`: equal to what `events(for:id:code:)` gives
+    /// (no decision depends on the id, and on the code only for a merged case).
+    public static func renumbered(_ draft: (events: [CaseEvent], state: CaseState), id: Int64, code: String)
+        -> (events: [CaseEvent], state: CaseState)
+    {
+        var (events, state) = draft
+        for i in events.indices { events[i].caseID = id }
+        if let first = events.first, case .reported(var reported) = first.body {
+            reported.code = code
+            events[0].body = .reported(reported)
+        }
+        state.id = id
+        state.code = code
+        return (events, state)
+    }
+
     /// Times must follow the loop: nothing before the report, nothing closed before it
     /// was handled.
     func checkOrder(_ h: HistoricCase) throws(HistoricProblem) {
