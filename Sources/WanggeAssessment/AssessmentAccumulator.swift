@@ -100,13 +100,13 @@ public struct AssessmentAccumulator: Sendable {
         let rows = order.map { key in
             var tally = groups[key] ?? FigureTally()
             tally.residents = grouping.residents(of: key)
-            tally.closeSeconds.sort()
+            RadixSort.sort(&tally.closeSeconds)
             return AssessmentRow(key: key, name: grouping.name(of: key), tally: tally)
         }
         var total = total
         total.residents = residentsTotal
         // Sorted, so a report does not depend on the order the cases were read in.
-        total.closeSeconds.sort()
+        RadixSort.sort(&total.closeSeconds)
         return AssessmentReport(dimension: grouping.dimension, from: from, to: to, judgedAt: judgedAt, rows: rows, total: total)
     }
 }

@@ -25,7 +25,7 @@ extension AssessmentService {
         report.rows = report.rows.filter { keys.contains($0.key) }
         var total = FigureTally()
         for row in report.rows { total.merge(row.tally) }
-        total.closeSeconds.sort()
+        RadixSort.sort(&total.closeSeconds)
         report.total = total
         return report
     }
