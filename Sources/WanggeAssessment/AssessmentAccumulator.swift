@@ -54,11 +54,11 @@ public struct AssessmentAccumulator: Sendable {
         }
     }
 
-    /// Adds the summed counts of settled cases of one grid (a roll-up row), with the
-    /// report and close instants of the closed ones. Only for place dimensions, where a
-    /// case's group is its grid's; the counts are exactly what `add` would have added for
-    /// each of those cases, since no round of theirs is running.
-    public mutating func addSettled(grid: String, counts: FigureTally, closed: [(reported: Instant, closed: Instant)]) {
+    /// Adds the summed counts of cases of one grid (a roll-up row, judged at `judgedAt`),
+    /// with the report and close instants of the closed ones. Only for place dimensions,
+    /// where a case's group is its grid's; the counts are exactly what `add` would have
+    /// added for each of those cases.
+    public mutating func addRolledUp(grid: String, counts: FigureTally, closed: [(reported: Instant, closed: Instant)]) {
         precondition(grouping.dimension.isPlace, "roll-up rows only make place figures")
         var tally = counts
         tally.closeSeconds = closed.map { calendar.measure(from: $0.reported, to: $0.closed, clock: .workingHours) }

@@ -3,11 +3,12 @@ import WanggeAssessment
 import WanggeCore
 
 /// The assessment roll-up: per day and grid, the summed counts of the cases reported that
-/// day whose figures no longer depend on the moment of judgement (no round running), with
-/// the report and close instants of the closed ones. A month's figures then read about
-/// 1,800 roll-up rows plus the facts rows of the cases still running, instead of every
-/// case of the month. Kept in the transaction that changes a facts row, so it is always
-/// exact; `check` recounts it and `rebuild` refills it.
+/// day, with the report and close instants of the closed ones and, for the cases with a
+/// round running, the instant from which each counts late and what that adds (see
+/// `FigureTally.contribution`). A month's figures then read about 1,800 roll-up rows
+/// instead of every case of the month, whatever the moment they are judged at. Kept in
+/// the transaction that changes a facts row, so it is always exact; `check` recounts it
+/// and `rebuild` refills it.
 ///
 /// Days are days of China Standard Time (UTC+8, the time of every grid this program
 /// serves). A period whose bounds fall inside a day reads that partial day from the facts
@@ -33,21 +34,73 @@ public enum FactsRollup {
     }
 }
 
-/// One roll-up row: the summed counts of a day's settled cases in one grid.
+/// One roll-up row: the summed counts of a day's cases in one grid.
 public struct RollupCell: Sendable, Equatable {
     public var day: Int64
     public var grid: String
-    /// Summed counts; `closeSeconds` is empty (see `closed`).
+    /// Summed counts that hold at every moment of judgement; `closeSeconds` is empty
+    /// (see `closed`).
     public var tally: FigureTally
     /// Report and close instants (seconds) of each closed case, in no particular order.
     public var closed: [ClosedSpan]
+    /// The cases with a round running, by what their lateness adds: each group's
+    /// `counts` are added once for every instant of `from` at or before the moment of
+    /// judgement.
+    public var late: [LateGroup] = []
 
     public struct ClosedSpan: Sendable, Hashable {
         public var reported: Int64
         public var closed: Int64
     }
 
-    var isEmpty: Bool { tally.counts.allSatisfy { $0 == 0 } && closed.isEmpty }
+    public struct LateGroup: Sendable, Equatable {
+        /// Indexed like `FigureTally.counts`.
+        public var counts: [Int]
+        /// Seconds since the epoch, in no particular order.
+        public var from: [Int64]
+    }
+
+    var isEmpty: Bool { tally.counts.allSatisfy { $0 == 0 } && closed.isEmpty && late.isEmpty }
+
+    /// The counts of the row's cases judged at `instant` (no close times).
+    public func tally(judgedAt instant: Instant) -> FigureTally {
+        guard !late.isEmpty else { return tally }
+        var counts = tally.counts
+        let t = instant.secondsSinceEpoch
+        for group in late {
+            var n = 0
+            for from in group.from where from <= t { n += 1 }
+            guard n > 0 else { continue }
+            for (i, c) in group.counts.enumerated() where i < counts.count { counts[i] += n * c }
+        }
+        return FigureTally(counts: counts)
+    }
+
+    /// Takes away one entry of `from` per instant in `removed[counts]` (when present) and
+    /// adds those of `added`.
+    mutating func moveLate(removing removed: [[Int]: [Int64]], adding added: [[Int]: [Int64]]) {
+        for (counts, instants) in removed {
+            guard let g = late.firstIndex(where: { $0.counts == counts }) else { continue }
+            var toRemove: [Int64: Int] = [:]
+            for t in instants { toRemove[t, default: 0] += 1 }
+            late[g].from.removeAll { t in
+                guard let n = toRemove[t], n > 0 else { return false }
+                toRemove[t] = n - 1
+                return true
+            }
+        }
+        late.removeAll { $0.from.isEmpty }
+        for (counts, instants) in added {
+            if let g = late.firstIndex(where: { $0.counts == counts }) { late[g].from += instants } else {
+                late.append(LateGroup(counts: counts, from: instants))
+            }
+        }
+    }
+
+    /// The late groups in a fixed order (by counts, instants sorted), to compare rows.
+    var lateInOrder: [LateGroup] {
+        late.map { LateGroup(counts: $0.counts, from: $0.from.sorted()) }.sorted { $0.counts.lexicographicallyPrecedes($1.counts) }
+    }
 }
 
 /// Changes to roll-up rows gathered in memory, written with `apply`.
@@ -57,30 +110,38 @@ struct FactsRollupDelta {
         var counts = [Int](repeating: 0, count: FigureTally.countsLength)
         var added: [RollupCell.ClosedSpan] = []
         var removed: [RollupCell.ClosedSpan] = []
+        /// Late entries by what lateness adds (few distinct lists, many instants).
+        var lateAdded: [[Int]: [Int64]] = [:]
+        var lateRemoved: [[Int]: [Int64]] = [:]
     }
 
     private(set) var changes: [Key: Change] = [:]
 
     var isEmpty: Bool { changes.isEmpty }
 
-    /// Adds (sign 1) or takes away (sign -1) what `f` puts in the roll-up, if anything.
+    /// Adds (sign 1) or takes away (sign -1) what `f` puts in the roll-up.
     mutating func record(_ f: CaseFacts, sign: Int) {
-        guard let tally = FigureTally.settled(f) else { return }
+        let share = FigureTally.contribution(f)
         let key = Key(day: FactsRollup.day(f.reportedAt), grid: f.grid)
-        var change = changes[key] ?? Change()
-        for (i, c) in tally.counts.enumerated() where c != 0 { change.counts[i] += sign * c }
+        var change = changes.removeValue(forKey: key) ?? Change()
+        for (i, c) in share.base.counts.enumerated() where c != 0 { change.counts[i] += sign * c }
         if f.isClosed, let closedAt = f.closedAt {
             let span = RollupCell.ClosedSpan(reported: f.reportedAt.secondsSinceEpoch, closed: closedAt.secondsSinceEpoch)
             if sign > 0 { change.added.append(span) } else { change.removed.append(span) }
         }
+        if let late = share.late {
+            if sign > 0 {
+                change.lateAdded[late.counts, default: []].append(late.from.secondsSinceEpoch)
+            } else {
+                change.lateRemoved[late.counts, default: []].append(late.from.secondsSinceEpoch)
+            }
+        }
         changes[key] = change
     }
 
-    /// A facts row replaced: old taken away, new added; nothing when neither is settled
-    /// or both put the same in.
+    /// A facts row replaced: old taken away, new added; nothing when they are equal.
     mutating func replace(_ old: CaseFacts?, with new: CaseFacts) {
-        if let old, old.open != nil && new.open != nil || old == new { return }
-        if old == nil, new.open != nil { return }
+        if let old, old == new { return }
         if let old { record(old, sign: -1) }
         record(new, sign: 1)
     }
@@ -103,14 +164,19 @@ struct FactsRollupDelta {
                 }
             }
             cell.closed += change.added
+            if !change.lateRemoved.isEmpty || !change.lateAdded.isEmpty {
+                cell.moveLate(removing: change.lateRemoved, adding: change.lateAdded)
+            }
             try SQLiteCaseStore.saveRollupCell(cell, db)
         }
     }
 }
 
-/// The binary form of a roll-up cell: the counts, then the closed spans, as unsigned
-/// LEB128 varints (counts zig-zag encoded: a damaged row may hold negatives), the report
-/// instants as offsets from the day's start and close instants as offsets from them.
+/// The binary form of a roll-up cell: the counts, then the closed spans, then (when
+/// there are any) the late groups, as unsigned LEB128 varints (counts zig-zag encoded: a
+/// damaged row may hold negatives), the report instants and late instants as offsets
+/// from the day's start and close instants as offsets from their report. A cell with no
+/// late group is byte for byte what `v4-assessment-rollup` wrote.
 enum RollupCellCoding {
     static func encode(_ cell: RollupCell) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -123,6 +189,14 @@ enum RollupCellCoding {
         for span in cell.closed {
             append(zigzag(span.reported - dayStart), to: &bytes)
             append(zigzag(span.closed - span.reported), to: &bytes)
+        }
+        guard !cell.late.isEmpty else { return bytes }
+        append(UInt64(cell.late.count), to: &bytes)
+        for group in cell.late {
+            append(UInt64(group.counts.count), to: &bytes)
+            for c in group.counts { append(zigzag(Int64(c)), to: &bytes) }
+            append(UInt64(group.from.count), to: &bytes)
+            for t in group.from { append(zigzag(t &- dayStart), to: &bytes) }
         }
         return bytes
     }
@@ -145,8 +219,28 @@ enum RollupCellCoding {
             let reported = dayStart &+ unzigzag(r)
             closed.append(RollupCell.ClosedSpan(reported: reported, closed: reported &+ unzigzag(c)))
         }
+        var late: [RollupCell.LateGroup] = []
+        if !reader.atEnd {
+            guard let groups = reader.next(), groups <= UInt64(bytes.count) else { return nil }
+            for _ in 0..<groups {
+                guard let k = reader.next(), k <= 1_000 else { return nil }
+                var lateCounts: [Int] = []
+                for _ in 0..<k {
+                    guard let c = reader.next() else { return nil }
+                    lateCounts.append(Int(unzigzag(c)))
+                }
+                guard let n = reader.next(), n <= UInt64(bytes.count) else { return nil }
+                var from: [Int64] = []
+                from.reserveCapacity(Int(n))
+                for _ in 0..<n {
+                    guard let t = reader.next() else { return nil }
+                    from.append(dayStart &+ unzigzag(t))
+                }
+                late.append(RollupCell.LateGroup(counts: lateCounts, from: from))
+            }
+        }
         guard reader.atEnd else { return nil }
-        return RollupCell(day: day, grid: grid, tally: FigureTally(counts: counts), closed: closed)
+        return RollupCell(day: day, grid: grid, tally: FigureTally(counts: counts), closed: closed, late: late)
     }
 
     static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }

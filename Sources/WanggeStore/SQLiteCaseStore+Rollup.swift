@@ -30,7 +30,7 @@ extension SQLiteCaseStore {
     /// The roll-up as the facts table says it should be.
     static func recountRollup(_ db: Database) throws -> FactsRollupDelta {
         var delta = FactsRollupDelta()
-        let statement = try db.cachedStatement(sql: "SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts WHERE open_due IS NULL")
+        let statement = try db.cachedStatement(sql: "SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts")
         try readFacts(statement, db) { delta.record($0, sign: 1) }
         return delta
     }
@@ -80,7 +80,7 @@ extension SQLiteCaseStore {
             guard differences < Self.problemLimit else { return }
             let want = expected[key], have = stored[key]
             let same = want?.tally == have?.tally && Set(want?.closed ?? []) == Set(have?.closed ?? [])
-                && want?.closed.count == have?.closed.count
+                && want?.closed.count == have?.closed.count && want?.lateInOrder ?? [] == have?.lateInOrder ?? []
             if !same {
                 let detail = "现值 \(have?.tally.reported ?? 0) 件，其中结案 \(have?.closed.count ?? 0) 件；重新统计 \(want?.tally.reported ?? 0) 件，其中结案 \(want?.closed.count ?? 0) 件"
                 report.problems.append(.assessmentRollupDiffers(grid: key.grid, day: key.day, detail: detail))
@@ -92,10 +92,9 @@ extension SQLiteCaseStore {
     // MARK: reading
 
     /// Calls `cells` with the roll-up rows of the whole days of `[from, to)` and `facts`
-    /// with the facts of every other case reported in it: the running cases of those
-    /// days (from the covering index) and every case of the partial days at either end.
-    /// Together they count each case of the period once. One read transaction; returns
-    /// the sequence number of the last event it saw, like `scanAssessmentFacts`.
+    /// with the facts of every case reported in the partial days at either end. Together
+    /// they count each case of the period once. One read transaction; returns the
+    /// sequence number of the last event it saw, like `scanAssessmentFacts`.
     @discardableResult
     public func scanAssessmentRollup(
         reportedFrom from: Instant, to: Instant, cells: (RollupCell) throws -> Void, facts: (CaseFacts) throws -> Void
@@ -112,11 +111,6 @@ extension SQLiteCaseStore {
                 }
                 let inner = (FactsRollup.start(ofDay: days.lowerBound), FactsRollup.start(ofDay: days.upperBound))
                 try Self.readFacts(try range.bound(db, from, inner.0), db, facts)
-                let running = db.cachedStatementSQL("""
-                    SELECT \(AssessmentFactsRow.selectColumns) FROM assessment_facts INDEXED BY assessment_facts_running
-                    WHERE open_due IS NOT NULL AND reported_at >= ? AND reported_at < ?
-                    """)
-                try Self.readFacts(try running.bound(db, inner.0, inner.1), db, facts)
                 let rows = try Row.fetchCursor(
                     db.cachedStatement(sql: "SELECT day, grid, cell FROM assessment_rollup WHERE day >= ? AND day < ?"),
                     arguments: [days.lowerBound, days.upperBound])
@@ -140,7 +134,8 @@ extension FactsRollupDelta {
     func cells() -> [Key: RollupCell] {
         var result: [Key: RollupCell] = [:]
         for (key, change) in changes {
-            let cell = RollupCell(day: key.day, grid: key.grid, tally: FigureTally(counts: change.counts), closed: change.added)
+            let late = change.lateAdded.map { RollupCell.LateGroup(counts: $0.key, from: $0.value) }
+            let cell = RollupCell(day: key.day, grid: key.grid, tally: FigureTally(counts: change.counts), closed: change.added, late: late)
             if !cell.isEmpty { result[key] = cell }
         }
         return result

@@ -115,6 +115,7 @@ enum Schema {
         registerRoutineLog(&migrator)
         registerMeetingMinutes(&migrator)
         registerAssessmentRollup(&migrator)
+        registerRollupRunning(&migrator)
         return migrator
     }
 }

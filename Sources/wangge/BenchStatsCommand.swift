@@ -15,6 +15,7 @@ struct BenchStatsCommand: ParsableCommand {
     @Option(help: "统计月份（默认“现在”的上一个月）") var month: String?
     @Option(help: "每项重复次数") var runs: Int = 5
     @Option(name: .customLong("replay-days"), help: "由事件日志回放统计的天数（从该月第一天起）") var replayDays: Int = 7
+    @Flag(name: .customLong("grid-only"), help: "只测按网格统计（便于 perf 剖析）") var gridOnly = false
 
     func run() throws {
         try ErrorReporting.run {
@@ -38,6 +39,7 @@ struct BenchStatsCommand: ParsableCommand {
             let byGrid = try Self.measure(runs) { report = try service.report(.grid, period, as: evaluator, now: env.now) }
             let cases = report?.total.reported ?? 0
             print("按网格统计（考核事实表，\(cases) 件案件，\(report?.rows.count ?? 0) 个网格）：\(byGrid)  目标 ≤ 500 ms")
+            if gridOnly { return }
             var rows = 0
             let scanOnly = try Self.measure(runs) {
                 rows = 0

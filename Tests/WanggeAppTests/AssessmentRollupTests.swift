@@ -76,6 +76,36 @@ struct AssessmentRollupTests {
         }
     }
 
+    /// Running cases are in the roll-up by the instant their round turns late: judged
+    /// later and later, with cases suspended and dispatched after the build, the figures
+    /// still equal the log folded again and judged at the same instant.
+    @Test func runningCasesTurnLateInTheRollupWhenTheLogSaysSo() throws {
+        let service = CaseService(workspace: workspace)
+        let supervisor = try #require(workspace.organisation.people.first { $0.role == .supervisor && $0.login != "tester" })
+        let running = try service.list(CaseQuery(statuses: [.inProgress], order: .code, limit: 2), as: supervisor)
+        #expect(running.count == 2)
+        for s in running {
+            try service.execute(.suspend(reason: "等待配件", until: AppFixture.t0 + 3 * 86_400), onCase: s.code, as: supervisor, at: AppFixture.t0 + 120)
+        }
+        let report = AssessmentService(workspace: workspace)
+        var late: [Int] = []
+        for days: Int64 in [0, 1, 3, 10, 90] {
+            let judged = now + days * 86_400
+            for dimension in [AssessmentDimension.grid, .street] {
+                let period = AssessmentPeriod(from: dayStart(40), to: dayStart(-1))
+                let rolled = try report.report(dimension, period, as: admin, now: judged)
+                var replay = period
+                replay.asOf = judged
+                let replayed = try report.report(dimension, replay, as: admin, now: judged)
+                #expect(rolled.rows == replayed.rows, "\(dimension) judged \(days) days on")
+                #expect(rolled.total == replayed.total, "\(dimension) judged \(days) days on")
+                if dimension == .grid { late.append(rolled.total.openLate) }
+            }
+        }
+        #expect(late == late.sorted() && late.first.map { $0 < late.last ?? 0 } == true, "more cases late as time passes: \(late)")
+        #expect(try workspace.store.check().isClean)
+    }
+
     @Test func archivedCasesMoveWithinTheRollup() throws {
         let store = workspace.store
         let service = CaseService(workspace: workspace)

@@ -17,6 +17,10 @@ struct RadixSortTests {
             (5_000, { Int64($0 % 200) - 100 }),               // small, negative, many equal
             (3_000, { $0 % 3 == 0 ? .min : ($0 % 3 == 1 ? .max : 0) }),
             (2_000, { Int64($0 % 65_536) << 32 }),            // only the third digit differs
+            (4_000, { Int64($0 % 2) << 62 | 7 }),             // only the top digit's last bit differs
+            (1_000, { _ in 12_345 }),                          // all equal
+            (300, { Int64($0 % 1_000) - 500 }),               // just over the comparison-sort size
+            (600_000, { Int64($0 % 2_600_000) }),             // a month's total line
         ]
         for (count, make) in shapes {
             var values = (0..<count).map { _ in make(next()) }

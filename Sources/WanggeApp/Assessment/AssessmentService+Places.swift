@@ -54,14 +54,14 @@ extension AssessmentService {
         // A roll-up row is one day: it can go to one period when every period starts and
         // ends at a day start.
         let aligned = periods.allSatisfy { FactsRollup.isDayStart($0.from) && FactsRollup.isDayStart($0.to) }
-        var settled: SettledAdder<[AssessmentAccumulator]>?
+        var rolledUp: RollupAdder<[AssessmentAccumulator]>?
         if aligned && Self.readsRollup(dimension, scope) {
-            settled = { accumulators, cell in
+            rolledUp = { accumulators, cell in
                 guard scope.includes(grid: cell.grid), let i = periodOf(FactsRollup.start(ofDay: cell.day)) else { return }
-                accumulators[i].addSettled(cell)
+                accumulators[i].addRolledUp(cell)
             }
         }
-        let parts = try scan(union, start: Array(repeating: empty, count: periods.count), settled: settled) { accumulators, facts in
+        let parts = try scan(union, start: Array(repeating: empty, count: periods.count), rolledUp: rolledUp) { accumulators, facts in
             guard scope.includes(facts), let i = periodOf(facts.reportedAt) else { return }
             accumulators[i].add(facts)
         }

@@ -43,11 +43,11 @@ public struct AssessmentService: Sendable {
         let scope = AssessmentScope(person: person, organisation: organisation)
         let grouping = AssessmentGrouping(dimension: dimension, organisation: organisation)
         let empty = AssessmentAccumulator(grouping: grouping, judgedAt: period.asOf ?? now, calendar: workspace.calendar)
-        var settled: SettledAdder<AssessmentAccumulator>?
+        var rolledUp: RollupAdder<AssessmentAccumulator>?
         if Self.readsRollup(grouping.dimension, scope) {
-            settled = { acc, cell in if scope.includes(grid: cell.grid) { acc.addSettled(cell) } }
+            rolledUp = { acc, cell in if scope.includes(grid: cell.grid) { acc.addRolledUp(cell) } }
         }
-        let parts = try scan(period, start: empty, settled: settled) { acc, facts in
+        let parts = try scan(period, start: empty, rolledUp: rolledUp) { acc, facts in
             if scope.includes(facts) { acc.add(facts) }
         }
         var acc = empty
@@ -85,10 +85,13 @@ public struct AssessmentService: Sendable {
     /// How many ranges of a period the facts table is read in at once.
     static let scanWorkers = ParallelMap.defaultWorkers
 
-    /// Adds a roll-up row (a day's settled cases of one grid) to a scan's value.
-    typealias SettledAdder<R> = @Sendable (inout R, RollupCell) -> Void
+    /// At most how many ranges a period read through the roll-up is cut into.
+    static let rangesPerScan = 64
 
-    /// Whether figures of `dimension` for `scope` can take settled cases from the roll-up:
+    /// Adds a roll-up row (a day's cases of one grid) to a scan's value.
+    typealias RollupAdder<R> = @Sendable (inout R, RollupCell) -> Void
+
+    /// Whether figures of `dimension` for `scope` can take cases from the roll-up:
     /// place figures (a case's group is its grid's) for a person who sees grids, not a
     /// department's liaison (who counts cases by handler).
     static func readsRollup(_ dimension: AssessmentDimension, _ scope: AssessmentScope) -> Bool {
@@ -98,11 +101,11 @@ public struct AssessmentService: Sendable {
     /// Folds every case of the period's cohort once into values made from `start`, one
     /// per range of the period read at the same time (in the order of the ranges): from
     /// the facts table, or folded from the log as of `period.asOf` (one range). With
-    /// `settled`, the settled cases of whole days come as roll-up rows to it instead of
-    /// one by one to `add`. Ranges that turn out to have read different states of the log
+    /// `rolledUp`, the cases of whole days come as roll-up rows to it instead of one by
+    /// one to `add`. Ranges that turn out to have read different states of the log
     /// (a commit landed between their reads) are read again as one.
     func scan<R: Sendable>(
-        _ period: AssessmentPeriod, start: R, settled: SettledAdder<R>? = nil, _ add: @escaping @Sendable (inout R, CaseFacts) -> Void
+        _ period: AssessmentPeriod, start: R, rolledUp: RollupAdder<R>? = nil, _ add: @escaping @Sendable (inout R, CaseFacts) -> Void
     ) throws -> [R] {
         let store = workspace.store
         if let asOf = period.asOf {
@@ -110,18 +113,20 @@ public struct AssessmentService: Sendable {
             try store.replayAssessmentFacts(reportedFrom: period.from, to: period.to, asOf: asOf) { add(&result, $0) }
             return [result]
         }
-        if let settled {
+        if let rolledUp {
             let read: @Sendable (Instant, Instant) throws -> (R, Int64) = { from, to in
                 var result = start
                 let position = try store.scanAssessmentRollup(
-                    reportedFrom: from, to: to, cells: { settled(&result, $0) }, facts: { add(&result, $0) })
+                    reportedFrom: from, to: to, cells: { rolledUp(&result, $0) }, facts: { add(&result, $0) })
                 return (result, position)
             }
-            // More ranges than workers, taken in turn: the running cases crowd the last
-            // days of a period, so equal halves left one worker with most of the work.
-            let ranges = Self.splitByDays(period.from, period.to, into: 4 * Self.scanWorkers)
-            let parts = try ParallelMap.run(ranges, workers: Self.scanWorkers) { range in try read(range.from, range.to) }
-            if Set(parts.map(\.1)).count <= 1 { return parts.map(\.0) }
+            // A range a day, newest first, taken in turn: the late instants of running
+            // cases crowd the last days of a period, so equal halves left one worker with
+            // most of the work, and heavy days taken last left a worker idle at the end.
+            // A day's range costs one short read transaction.
+            let ranges = Self.splitByDays(period.from, period.to, into: Self.rangesPerScan)
+            let parts = try ParallelMap.run(Array(ranges.reversed()), workers: Self.scanWorkers) { range in try read(range.from, range.to) }
+            if Set(parts.map(\.1)).count <= 1 { return parts.reversed().map(\.0) }
             return [try read(period.from, period.to).0]
         }
         let ranges = Self.split(period.from, period.to, into: Self.scanWorkers)
@@ -158,9 +163,9 @@ public struct AssessmentService: Sendable {
 }
 
 extension AssessmentAccumulator {
-    /// Adds a roll-up row of the store.
-    mutating func addSettled(_ cell: RollupCell) {
-        addSettled(grid: cell.grid, counts: cell.tally, closed: cell.closed.map {
+    /// Adds a roll-up row of the store, judged at this accumulator's moment.
+    mutating func addRolledUp(_ cell: RollupCell) {
+        addRolledUp(grid: cell.grid, counts: cell.tally(judgedAt: judgedAt), closed: cell.closed.map {
             (Instant(secondsSinceEpoch: $0.reported), Instant(secondsSinceEpoch: $0.closed))
         })
     }
