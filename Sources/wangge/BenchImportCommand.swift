@@ -51,6 +51,8 @@ struct BenchImportCommand: ParsableCommand {
         let ours = try ChildRun.run(binary, args, environment: env)
         guard ours.status == 0 else { throw ValidationError("导入失败：\(ours.output)") }
         let counts = try store.counts()
+        // The bench's own connection stays open, so the child's close leaves its WAL in place.
+        let oursBytes = (database: bytes(db), wal: bytes(db + "-wal"))
         say("  wangge import csv：\(fmt(ours.seconds)) 秒（CPU \(fmt(ours.cpuSeconds)) 秒），内存峰值 \(ours.maxRSSKiB / 1024) MiB；写入 \(counts.cases) 件案件、\(counts.events) 条事件（含哈希链与投影，一个事务）")
         let clock = ContinuousClock()
         let indexing = try clock.measure { try store.catchUpSearchIndex() }
@@ -65,9 +67,26 @@ struct BenchImportCommand: ParsableCommand {
             let loaded = try SQLiteShell.run(sqlite3, ["-readonly", plain, "SELECT COUNT(*) FROM t"], input: nil)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             say("  sqlite3 .import 同一文件到一张普通表（\(loaded) 行，无索引、无校验）：\(fmt(theirs.seconds)) 秒（CPU \(fmt(theirs.cpuSeconds)) 秒），内存峰值 \(theirs.maxRSSKiB / 1024) MiB；比值：时间 \(fmt(ours.seconds / theirs.seconds))×，CPU \(fmt(ours.cpuSeconds / theirs.cpuSeconds))×（目标 ≤ 2×）")
+            try reportFloor(rows: rows, imported: db, base: base, sqlite3: sqlite3, ours: ours, shell: theirs, oursBytes: oursBytes)
         }
         if dir == nil { try? FileManager.default.removeItem(atPath: csv) }
     }
+
+    /// The floor (see `ImportFloor`) beside our import and the shell's `.import`, and the
+    /// bytes each wrote.
+    func reportFloor(rows: Int, imported: String, base: String, sqlite3: String, ours: ChildRun.Result, shell: ChildRun.Result, oursBytes: (database: Int64, wal: Int64)) throws {
+        let results = try ImportFloor(sqlite3: sqlite3, imported: imported, base: base, rows: rows).measure()
+        say("  我们的导入写出：数据库 \(mib(oursBytes.database)) MiB，WAL \(mib(oursBytes.wal)) MiB（文本索引补全之前）")
+        for r in results {
+            say("  sqlite3 以纯 SQL 把同样的行（文本索引除外）复制进全新的 wangge 空库（全部索引与触发器，一个事务，\(r.label)）：\(fmt(r.run.seconds)) 秒（CPU \(fmt(r.run.cpuSeconds)) 秒），内存峰值 \(r.run.maxRSSKiB / 1024) MiB；数据库 \(mib(r.databaseBytes)) MiB，WAL \(mib(r.walBytes)) MiB")
+        }
+        guard let best = results.min(by: { $0.run.seconds < $1.run.seconds }) else { return }
+        say("  floor: \(fmt(best.run.seconds)) s = \(fmt(best.run.seconds / shell.seconds)) x .import（CPU \(fmt(best.run.cpuSeconds / shell.cpuSeconds))×；\(best.label)）；我们的导入 = \(fmt(ours.seconds / best.run.seconds))× floor（CPU \(fmt(ours.cpuSeconds / best.run.cpuSeconds))×）；目标 2× .import = \(fmt(2 * shell.seconds)) 秒\(best.run.seconds > 2 * shell.seconds ? "：floor 已超出目标，此表结构下任何程序都达不到" : "")")
+    }
+
+    func bytes(_ path: String) -> Int64 { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0 }
+
+    func mib(_ n: Int64) -> String { fmt(Double(n) / 1_048_576) }
 
     func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
