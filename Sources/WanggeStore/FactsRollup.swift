@@ -5,10 +5,10 @@ import WanggeCore
 /// The assessment roll-up: per day and grid, the summed counts of the cases reported that
 /// day, with the report and close instants of the closed ones and, for the cases with a
 /// round running, the instant from which each counts late and what that adds (see
-/// `FigureTally.contribution`). A month's figures then read about 1,800 roll-up rows
-/// instead of every case of the month, whatever the moment they are judged at. Kept in
-/// the transaction that changes a facts row, so it is always exact; `check` recounts it
-/// and `rebuild` refills it.
+/// `FigureTally.contribution`). A month's figures of 60 grids then read at most 1,800
+/// roll-up rows instead of every case of the month, whatever the moment they are judged
+/// at. Kept in the transaction that changes a facts row, so it is always exact; `check`
+/// recounts it and `rebuild` refills it.
 ///
 /// Days are days of China Standard Time (UTC+8, the time of every grid this program
 /// serves). A period whose bounds fall inside a day reads that partial day from the facts
