@@ -82,7 +82,10 @@ extension SQLiteCaseStore {
             let same = want?.tally == have?.tally && Set(want?.closed ?? []) == Set(have?.closed ?? [])
                 && want?.closed.count == have?.closed.count && want?.lateInOrder ?? [] == have?.lateInOrder ?? []
             if !same {
-                let detail = "现值 \(have?.tally.reported ?? 0) 件，其中结案 \(have?.closed.count ?? 0) 件；重新统计 \(want?.tally.reported ?? 0) 件，其中结案 \(want?.closed.count ?? 0) 件"
+                func describe(_ cell: RollupCell?) -> String {
+                    "\(cell?.tally.reported ?? 0) 件，其中结案 \(cell?.closed.count ?? 0) 件、计时中 \(cell?.late.reduce(0) { $0 + $1.from.count } ?? 0) 件"
+                }
+                let detail = "现值 \(describe(have))；重新统计 \(describe(want))"
                 report.problems.append(.assessmentRollupDiffers(grid: key.grid, day: key.day, detail: detail))
                 differences += 1
             }

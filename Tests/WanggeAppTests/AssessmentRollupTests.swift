@@ -1,9 +1,10 @@
+import Foundation
 import GRDB
 import Testing
 import WanggeApp
 import WanggeAssessment
 import WanggeCore
-import WanggeStore
+@testable import WanggeStore
 
 /// The roll-up of settled cases (`FactsRollup`): figures read through it equal the log
 /// folded again, for periods on day starts (read almost wholly from the roll-up) and off
@@ -116,6 +117,29 @@ struct AssessmentRollupTests {
         let rolled = try figures(.street, dayStart(60), dayStart(-1))
         let replayed = try figures(.street, dayStart(60), dayStart(-1), asOf: now)
         #expect(rolled.total == replayed.total)
+        #expect(try store.check().isClean)
+    }
+
+    /// A row that lost one running case's late instant still adds up in its counts, and
+    /// `check` names it all the same.
+    @Test func aRowMissingARunningCaseIsNamedByCheck() throws {
+        let store = workspace.store
+        try DatabaseQueue(path: store.path).write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT day, grid, cell FROM assessment_rollup")
+            let damaged = rows.lazy.compactMap { row -> RollupCell? in
+                let data: Data = row[2]
+                return data.withUnsafeBytes { RollupCellCoding.decode($0, day: row[0], grid: row[1]) }
+            }.first { !$0.late.isEmpty }
+            var cell = try #require(damaged)
+            cell.late[0].from.removeLast()
+            try db.execute(sql: "UPDATE assessment_rollup SET cell = ? WHERE day = ? AND grid = ?",
+                           arguments: [Data(RollupCellCoding.encode(cell)), cell.day, cell.grid])
+        }
+        let report = try store.check()
+        let named = report.problems.filter { if case .assessmentRollupDiffers = $0 { true } else { false } }
+        #expect(named.count == 1, "\(report.problems.prefix(4))")
+        #expect(named.first?.description.contains("计时中") == true, "\(named)")
+        try store.rebuildProjections()
         #expect(try store.check().isClean)
     }
 
