@@ -48,13 +48,18 @@ extension SQLiteCaseStore {
     /// The ids of the pair index's cases matching `match` (a superset of the cases
     /// containing the text), read straight from the statement into a bitmap (tens of
     /// thousands of ids: a hash set took longer to fill than the index to read).
-    static func candidateIDs(match: String, _ db: Database) throws -> IDBitmap {
-        let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ?")
+    /// With the open cases' index, the cases noted as opened or closed since it caught up
+    /// are candidates too.
+    static func candidateIDs(match: String, in index: SearchIndex, _ db: Database) throws -> IDBitmap {
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM \(index.table) WHERE \(index.table) MATCH ?")
         try statement.setArguments([match])
         let raw = RawStatement(statement, db)
         defer { sqlite3_reset(raw.handle) }
         var ids = IDBitmap()
         while try raw.nextRow() { ids.insert(sqlite3_column_int64(raw.handle, 0)) }
+        if index == .open {
+            for id in try openSearchPending(db) { ids.insert(id) }
+        }
         return ids
     }
 
@@ -74,6 +79,24 @@ extension SQLiteCaseStore {
             byID[state.id] = state
         }
         return ids.compactMap { byID[$0] }
+    }
+}
+
+/// Which pair index narrows a query: the open cases' one when the query can only return
+/// open cases (its posting lists are a fifth as long), else the full one.
+enum SearchIndex: Equatable {
+    case all
+    case open
+
+    init(for query: CaseQuery) {
+        self = SQLiteCaseStore.admitsOnlyOpen(query) ? .open : .all
+    }
+
+    var table: String {
+        switch self {
+        case .all: "case_search"
+        case .open: "case_search_open"
+        }
     }
 }
 
@@ -105,7 +128,7 @@ struct CandidateWalk {
     private(set) var exhausted = false
 
     init(_ query: CaseQuery, match: String, _ db: Database) throws {
-        candidates = try SQLiteCaseStore.candidateIDs(match: match, db)
+        candidates = try SQLiteCaseStore.candidateIDs(match: match, in: SearchIndex(for: query), db)
         indexedThrough = try SQLiteCaseStore.searchIndexedThrough(db)
         var plain = query
         plain.text = nil

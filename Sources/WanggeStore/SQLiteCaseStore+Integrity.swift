@@ -200,6 +200,8 @@ extension SQLiteCaseStore {
     /// transaction, and empties the text index (caught up after the commit).
     func rebuildProjections(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM cases; DELETE FROM grid_counters")
+        // Emptied first, so the rows written below are not noted as changed ones.
+        try Self.resetSearchIndex(db)
         let insert = RawStatement(try db.cachedStatement(sql: CaseRow.upsertSQL), db)
         var failure: IntegrityReport.Problem?
         try foldCases(db) { result in
@@ -214,7 +216,6 @@ extension SQLiteCaseStore {
         }
         if let failure { throw StoreError.database("无法重建：\(failure)") }
         try db.execute(sql: "INSERT INTO grid_counters(grid, status, count) SELECT grid, status, COUNT(*) FROM cases GROUP BY grid, status")
-        try Self.resetSearchIndex(db)
         try Self.refillAssessmentFacts(db)
         try Self.refillAssessmentRollup(db)
     }

@@ -92,10 +92,12 @@ extension SQLiteCaseStore {
     /// matches, each take a few milliseconds; sorting 40,000 candidates took 65 ms).
     static let textCandidateLimit = 2_000
 
-    static func textCandidates(_ text: String?, _ db: Database) throws -> TextCandidates? {
-        guard let text, !text.isEmpty, let match = CaseSearchGrams.query(text) else { return nil }
-        let statement = try db.cachedStatement(sql: "SELECT rowid FROM case_search WHERE case_search MATCH ? LIMIT ?")
-        let ids = try Int64.fetchAll(statement, arguments: [match, textCandidateLimit + 1])
+    static func textCandidates(_ query: CaseQuery, _ db: Database) throws -> TextCandidates? {
+        guard let text = query.text, !text.isEmpty, let match = CaseSearchGrams.query(text) else { return nil }
+        let index = SearchIndex(for: query)
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM \(index.table) WHERE \(index.table) MATCH ? LIMIT ?")
+        var ids = try Int64.fetchAll(statement, arguments: [match, textCandidateLimit + 1])
+        if index == .open { ids += try openSearchPending(db) }
         if ids.count > textCandidateLimit { return .dense }
         let through = try searchIndexedThrough(db)
         let unindexed = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE id > ? LIMIT ?)"),
@@ -127,7 +129,7 @@ extension SQLiteCaseStore {
     public func cases(_ query: CaseQuery) throws -> [CaseState] {
         try guarded {
             try pool.read { db in
-                let text = try Self.textCandidates(query.text, db)
+                let text = try Self.textCandidates(query, db)
                 if case .nothing? = text { return [] }
                 if case .dense? = text, let limit = query.limit, let words = query.text, let match = CaseSearchGrams.query(words) {
                     return try Self.walkDense(query, match: match, limit: limit, db)
@@ -147,7 +149,7 @@ extension SQLiteCaseStore {
     public func count(_ query: CaseQuery) throws -> Int {
         try guarded {
             try pool.read { db in
-                let text = try Self.textCandidates(query.text, db)
+                let text = try Self.textCandidates(query, db)
                 if case .nothing? = text { return 0 }
                 if case .dense? = text, let words = query.text, let match = CaseSearchGrams.query(words) {
                     return try Self.countDense(query, match: match, db)

@@ -61,9 +61,11 @@ extension SQLiteCaseStore {
         try db.cachedStatement(sql: "UPDATE case_search_progress SET indexed_through = ? WHERE one = 1").execute(arguments: [id])
     }
 
-    static func indexSearchText(id: Int64, code: String, title: String, description: String, _ db: Database) throws {
+    /// Indexes a case's text in the full index and, when it is open, in the open cases'.
+    static func indexSearchText(id: Int64, code: String, title: String, description: String, isOpen: Bool, _ db: Database) throws {
         let grams = CaseSearchGrams.document(code: code, title: title, description: description)
         try db.cachedStatement(sql: insertSearchSQL).execute(arguments: [id, grams])
+        if isOpen { try db.cachedStatement(sql: insertOpenSearchSQL).execute(arguments: [id, grams]) }
     }
 
     /// A case written one at a time is indexed in its own transaction when every case
@@ -71,13 +73,15 @@ extension SQLiteCaseStore {
     /// is indexed once: the mark moves in the same transaction as the index row.
     static func indexNewCase(_ state: CaseState, _ db: Database) throws {
         guard try searchIndexedThrough(db) == state.id - 1 else { return }
-        try indexSearchText(id: state.id, code: state.code, title: state.title, description: state.description, db)
+        try indexSearchText(id: state.id, code: state.code, title: state.title, description: state.description,
+                            isOpen: state.status.isOpen, db)
         try setSearchIndexedThrough(state.id, db)
     }
 
     /// Indexes, in order, the cases a bulk load wrote (the demo, an import, a rebuild),
-    /// `batch` cases per transaction so consoles keep writing meanwhile. Returns how many
-    /// it indexed. FTS5 costs about 45 µs per case (a million cases: under a minute), which
+    /// `batch` cases per transaction so consoles keep writing meanwhile, then brings the
+    /// open cases' index up to date with the cases opened or closed since. Returns how
+    /// many it indexed. FTS5 costs about 45 µs per case (a million cases: under a minute), which
     /// is why bulk loads do not pay it inside their own transaction.
     @discardableResult
     public func catchUpSearchIndex(batch: Int = 20_000) throws -> Int {
@@ -86,16 +90,20 @@ extension SQLiteCaseStore {
             let done = try immediateWrite { db -> Int in
                 let through = try Self.searchIndexedThrough(db)
                 let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT id, code, title, description FROM cases WHERE id > ? ORDER BY id LIMIT ?
+                    SELECT id, code, title, description, is_open FROM cases WHERE id > ? ORDER BY id LIMIT ?
                     """), arguments: [through, batch])
                 guard let last = rows.last else { return 0 }
-                for row in rows { try Self.indexSearchText(id: row[0], code: row[1], title: row[2], description: row[3], db) }
+                for row in rows {
+                    try Self.indexSearchText(id: row[0], code: row[1], title: row[2], description: row[3], isOpen: row[4] == 1, db)
+                }
                 try Self.setSearchIndexedThrough(last[0], db)
                 return rows.count
             }
             total += done
-            if done < batch { return total }
+            if done < batch { break }
         }
+        try reconcileOpenSearch()
+        return total
     }
 
     /// Cases not in the text filter's index yet.
@@ -110,7 +118,11 @@ extension SQLiteCaseStore {
 
     /// Empties the index for a rebuild of the case rows.
     static func resetSearchIndex(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO case_search(case_search) VALUES ('delete-all')")
+        try db.execute(sql: """
+            INSERT INTO case_search(case_search) VALUES ('delete-all');
+            INSERT INTO case_search_open(case_search_open) VALUES ('delete-all');
+            DELETE FROM case_search_open_pending;
+            """)
         try setSearchIndexedThrough(0, db)
     }
 }

@@ -116,6 +116,7 @@ enum Schema {
         registerMeetingMinutes(&migrator)
         registerAssessmentRollup(&migrator)
         registerRollupRunning(&migrator)
+        registerOpenSearch(&migrator)
         return migrator
     }
 }

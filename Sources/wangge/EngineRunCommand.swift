@@ -68,6 +68,7 @@ struct EngineRunCommand: ParsableCommand {
                         for line in report.lines { log("  " + line) }
                         for refusal in report.refusals { log("  拒绝：" + refusal) }
                     }
+                    runner.tidySearchIndex(after: report)
                 } catch let lost as EngineLeaseLost {
                     log(lost.description)
                 }

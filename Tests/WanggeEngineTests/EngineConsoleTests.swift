@@ -26,6 +26,26 @@ import WanggeStore
         #expect(b.tickIfDue(now: EngineFixture.demoNow)?.mode == .active, "the other console takes over once the first quits")
     }
 
+    /// Only the lease holder brings the open cases' text index up to date, after its tick.
+    @Test func theActingConsoleTakesTheCasesThatClosedIntoTheTextIndex() throws {
+        let f = try EngineFixture(cases: 200)
+        let wall = ManualWallClock(EngineFixture.demoNow)
+        let a = try ConsoleEngine(workspace: f.workspace, holder: "console:a", wallClock: { wall.now })
+        let b = try ConsoleEngine(workspace: f.workspace, holder: "console:b", wallClock: { wall.now })
+        #expect(a.tickIfDue(now: EngineFixture.demoNow)?.mode == .active)
+        let open = try f.store.cases(CaseQuery(openOnly: true, order: .code))
+        for state in open.prefix(3) {
+            _ = try f.store.append([.closed(note: "测试结案")], toCase: state.id, expectedVersion: state.version, actor: "tester",
+                                   at: EngineFixture.demoNow, idempotencyKey: nil)
+        }
+        #expect(try f.store.openSearchLag() == 3)
+        #expect(b.tickIfDue(now: EngineFixture.demoNow)?.mode == .standby(holder: "console:a", until: EngineFixture.demoNow + 45))
+        #expect(try f.store.openSearchLag() == 3, "a console on standby writes nothing")
+        wall.advance(15)
+        #expect(a.tickIfDue(now: EngineFixture.demoNow)?.mode == .active)
+        #expect(try f.store.openSearchLag() == 0)
+    }
+
     @Test func runningEngineFollowsInstalledRules() throws {
         let f = try EngineFixture(cases: 100)
         let runner = try f.runner()

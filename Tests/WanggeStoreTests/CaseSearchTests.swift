@@ -20,7 +20,7 @@ struct CaseSearchTests {
 
     /// 2,600 cases: every tenth contains 漏水严重 and 2,100 contain 楼顶漏水 (more than the
     /// candidate limit), the rest random pairs of words, with a space now and then.
-    func populate(_ store: SQLiteCaseStore) throws {
+    static func populate(_ store: SQLiteCaseStore) throws {
         var seed: UInt64 = 7
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -81,14 +81,14 @@ struct CaseSearchTests {
 
     @Test func indexGivesExactlyTheScansAnswer() throws {
         let store = try StoreFixture.open(path)
-        try populate(store)
+        try Self.populate(store)
         #expect(try store.count(CaseQuery(openOnly: false, text: "楼顶漏水")) == 2_100)
         try expectSameAsScan(store)
     }
 
     @Test func casesABulkLoadWroteAreFoundBeforeAndAfterTheCatchUp() throws {
         let store = try StoreFixture.open(path)
-        try populate(store)
+        try Self.populate(store)
         let writer = BulkCaseWriter(store: store)
         var histories: [(events: [CaseEvent], state: CaseState)] = []
         let firstID = try writer.nextCaseID()
@@ -115,7 +115,7 @@ struct CaseSearchTests {
 
     @Test func rebuildKeepsTheIndex() throws {
         let store = try StoreFixture.open(path)
-        try populate(store)
+        try Self.populate(store)
         try store.rebuildProjections()
         try expectSameAsScan(store)
     }

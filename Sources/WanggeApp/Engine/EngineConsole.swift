@@ -37,6 +37,7 @@ public final class ConsoleEngine: @unchecked Sendable {
             try runner.reloadRulesIfChanged()
             guard enabled else { return nil }
             let report = try runner.tick(now: now)
+            runner.tidySearchIndex(after: report)
             lastReport = report
             lastError = nil
             return report
