@@ -117,6 +117,7 @@ enum Schema {
         registerAssessmentRollup(&migrator)
         registerRollupRunning(&migrator)
         registerOpenSearch(&migrator)
+        registerStatusQueueLevel(&migrator)
         return migrator
     }
 }
