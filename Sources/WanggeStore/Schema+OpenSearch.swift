@@ -70,36 +70,31 @@ extension SQLiteCaseStore {
     /// that closed and opened again, does no harm. Returns how many it looked at.
     @discardableResult
     public func reconcileOpenSearch(batch: Int = 5_000) throws -> Int {
-        var total = 0
-        while true {
-            let done = try immediateWrite { db -> Int in
-                let through = try Self.searchIndexedThrough(db)
-                let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT p.id, c.is_open, c.code, c.title, c.description,
-                           EXISTS (SELECT 1 FROM case_search_open_docsize d WHERE d.id = p.id)
-                    FROM case_search_open_pending p LEFT JOIN cases c ON c.id = p.id
-                    WHERE p.id <= ? ORDER BY p.id LIMIT ?
-                    """), arguments: [through, batch])
-                for row in rows {
-                    let id: Int64 = row[0]
-                    let isOpen = (row[1] as Int64?) == 1
-                    let indexed: Bool = row[5]
-                    if isOpen != indexed, let code: String = row[2], let title: String = row[3], let description: String = row[4] {
-                        let grams = CaseSearchGrams.document(code: code, title: title, description: description)
-                        if isOpen {
-                            try db.cachedStatement(sql: Self.insertOpenSearchSQL).execute(arguments: [id, grams])
-                        } else {
-                            try db.cachedStatement(sql: """
-                                INSERT INTO case_search_open(case_search_open, rowid, grams) VALUES ('delete', ?, ?)
-                                """).execute(arguments: [id, grams])
-                        }
+        try immediateWritesInBatches(of: batch) { db in
+            let through = try Self.searchIndexedThrough(db)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT p.id, c.is_open, c.code, c.title, c.description,
+                       EXISTS (SELECT 1 FROM case_search_open_docsize d WHERE d.id = p.id)
+                FROM case_search_open_pending p LEFT JOIN cases c ON c.id = p.id
+                WHERE p.id <= ? ORDER BY p.id LIMIT ?
+                """), arguments: [through, batch])
+            for row in rows {
+                let id: Int64 = row[0]
+                let isOpen = (row[1] as Int64?) == 1
+                let indexed: Bool = row[5]
+                if isOpen != indexed, let code: String = row[2], let title: String = row[3], let description: String = row[4] {
+                    let grams = CaseSearchGrams.document(code: code, title: title, description: description)
+                    if isOpen {
+                        try db.cachedStatement(sql: Self.insertOpenSearchSQL).execute(arguments: [id, grams])
+                    } else {
+                        try db.cachedStatement(sql: """
+                            INSERT INTO case_search_open(case_search_open, rowid, grams) VALUES ('delete', ?, ?)
+                            """).execute(arguments: [id, grams])
                     }
-                    try db.cachedStatement(sql: "DELETE FROM case_search_open_pending WHERE id = ?").execute(arguments: [id])
                 }
-                return rows.count
+                try db.cachedStatement(sql: "DELETE FROM case_search_open_pending WHERE id = ?").execute(arguments: [id])
             }
-            total += done
-            if done < batch { return total }
+            return rows.count
         }
     }
 }

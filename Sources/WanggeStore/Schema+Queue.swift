@@ -100,22 +100,17 @@ extension SQLiteCaseStore {
     /// is why bulk loads do not pay it inside their own transaction.
     @discardableResult
     public func catchUpSearchIndex(batch: Int = 20_000) throws -> Int {
-        var total = 0
-        while true {
-            let done = try immediateWrite { db -> Int in
-                let through = try Self.searchIndexedThrough(db)
-                let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT id, code, title, description, is_open FROM cases WHERE id > ? ORDER BY id LIMIT ?
-                    """), arguments: [through, batch])
-                guard let last = rows.last else { return 0 }
-                for row in rows {
-                    try Self.indexSearchText(id: row[0], code: row[1], title: row[2], description: row[3], isOpen: row[4] == 1, db)
-                }
-                try Self.setSearchIndexedThrough(last[0], db)
-                return rows.count
+        let total = try immediateWritesInBatches(of: batch) { db in
+            let through = try Self.searchIndexedThrough(db)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, code, title, description, is_open FROM cases WHERE id > ? ORDER BY id LIMIT ?
+                """), arguments: [through, batch])
+            guard let last = rows.last else { return 0 }
+            for row in rows {
+                try Self.indexSearchText(id: row[0], code: row[1], title: row[2], description: row[3], isOpen: row[4] == 1, db)
             }
-            total += done
-            if done < batch { break }
+            try Self.setSearchIndexedThrough(last[0], db)
+            return rows.count
         }
         try reconcileOpenSearch()
         return total
