@@ -29,8 +29,6 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// Runs `body` in an IMMEDIATE transaction on the writer: the write lock is taken
-    /// up front, so a second process waits (busy timeout) instead of failing mid-way.
     /// Runs `step` in one immediate transaction after another until a step does fewer
     /// than `batch` items (each returns how many it did), so long housekeeping never holds
     /// the write lock for long. Returns the total.
@@ -43,6 +41,8 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Runs `body` in an IMMEDIATE transaction on the writer: the write lock is taken
+    /// up front, so a second process waits (busy timeout) instead of failing mid-way.
     func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
         try guarded {
             try pool.writeWithoutTransaction { db in
